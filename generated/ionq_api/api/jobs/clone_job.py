@@ -1,0 +1,234 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.api_error import ApiError
+from ...models.bad_request_error import BadRequestError
+from ...models.job_created import JobCreated
+from ...models.job_overrides import JobOverrides
+from ...types import Response
+
+
+def _get_kwargs(
+    uuid: str,
+    *,
+    body: JobOverrides,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/jobs/{uuid}/clone".format(
+            uuid=quote(str(uuid), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ApiError | BadRequestError | JobCreated | None:
+    if response.status_code == 201:
+        response_201 = JobCreated.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = BadRequestError.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ApiError.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ApiError.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ApiError.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ApiError.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ApiError.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 502:
+        response_502 = ApiError.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = ApiError.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ApiError | BadRequestError | JobCreated]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    uuid: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: JobOverrides,
+) -> Response[ApiError | BadRequestError | JobCreated]:
+    """Create a new job from an existing job's circuit and workload.
+
+     Every field given in the body overrides the source's value; every field not given is inherited. The
+    source job is left unchanged.
+
+    Args:
+        uuid (str):
+        body (JobOverrides): The body of clone and move. Every field is optional and has no
+            default: a field given overrides the source job's value, a field omitted is inherited.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ApiError | BadRequestError | JobCreated]
+    """
+
+    kwargs = _get_kwargs(
+        uuid=uuid,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    uuid: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: JobOverrides,
+) -> ApiError | BadRequestError | JobCreated | None:
+    """Create a new job from an existing job's circuit and workload.
+
+     Every field given in the body overrides the source's value; every field not given is inherited. The
+    source job is left unchanged.
+
+    Args:
+        uuid (str):
+        body (JobOverrides): The body of clone and move. Every field is optional and has no
+            default: a field given overrides the source job's value, a field omitted is inherited.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ApiError | BadRequestError | JobCreated
+    """
+
+    return sync_detailed(
+        uuid=uuid,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    uuid: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: JobOverrides,
+) -> Response[ApiError | BadRequestError | JobCreated]:
+    """Create a new job from an existing job's circuit and workload.
+
+     Every field given in the body overrides the source's value; every field not given is inherited. The
+    source job is left unchanged.
+
+    Args:
+        uuid (str):
+        body (JobOverrides): The body of clone and move. Every field is optional and has no
+            default: a field given overrides the source job's value, a field omitted is inherited.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ApiError | BadRequestError | JobCreated]
+    """
+
+    kwargs = _get_kwargs(
+        uuid=uuid,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    uuid: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: JobOverrides,
+) -> ApiError | BadRequestError | JobCreated | None:
+    """Create a new job from an existing job's circuit and workload.
+
+     Every field given in the body overrides the source's value; every field not given is inherited. The
+    source job is left unchanged.
+
+    Args:
+        uuid (str):
+        body (JobOverrides): The body of clone and move. Every field is optional and has no
+            default: a field given overrides the source job's value, a field omitted is inherited.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ApiError | BadRequestError | JobCreated
+    """
+
+    return (
+        await asyncio_detailed(
+            uuid=uuid,
+            client=client,
+            body=body,
+        )
+    ).parsed

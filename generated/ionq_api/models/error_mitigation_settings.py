@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ErrorMitigationSettings")
+
+
+@_attrs_define
+class ErrorMitigationSettings:
+    """
+    Attributes:
+        debiasing (bool | Unset):
+        symmetry_verification (bool | Unset):
+    """
+
+    debiasing: bool | Unset = UNSET
+    symmetry_verification: bool | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        debiasing = self.debiasing
+
+        symmetry_verification = self.symmetry_verification
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if debiasing is not UNSET:
+            field_dict["debiasing"] = debiasing
+        if symmetry_verification is not UNSET:
+            field_dict["symmetry_verification"] = symmetry_verification
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        debiasing = d.pop("debiasing", UNSET)
+
+        symmetry_verification = d.pop("symmetry_verification", UNSET)
+
+        error_mitigation_settings = cls(
+            debiasing=debiasing,
+            symmetry_verification=symmetry_verification,
+        )
+
+        return error_mitigation_settings

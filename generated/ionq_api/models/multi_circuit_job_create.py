@@ -1,0 +1,161 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.multi_circuit_job_create_type import (
+    MultiCircuitJobCreateType,
+    check_multi_circuit_job_create_type,
+)
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.job_metadata import JobMetadata
+    from ..models.job_settings import JobSettings
+    from ..models.multi_circuit_input import MultiCircuitInput
+    from ..models.noise import Noise
+
+
+T = TypeVar("T", bound="MultiCircuitJobCreate")
+
+
+@_attrs_define
+class MultiCircuitJobCreate:
+    """Several circuits in one job (`ionq.multi-circuit.v1`); each becomes a child job.
+
+    Attributes:
+        type_ (MultiCircuitJobCreateType):
+        backend (str):
+        input_ (MultiCircuitInput):
+        name (str | Unset):
+        shots (int | Unset):
+        metadata (JobMetadata | Unset): Free-form string metadata.
+        session_id (str | Unset):
+        settings (JobSettings | Unset):
+        noise (Noise | Unset):
+        dry_run (bool | Unset):
+    """
+
+    type_: MultiCircuitJobCreateType
+    backend: str
+    input_: MultiCircuitInput
+    name: str | Unset = UNSET
+    shots: int | Unset = UNSET
+    metadata: JobMetadata | Unset = UNSET
+    session_id: str | Unset = UNSET
+    settings: JobSettings | Unset = UNSET
+    noise: Noise | Unset = UNSET
+    dry_run: bool | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        type_: str = self.type_
+
+        backend = self.backend
+
+        input_ = self.input_.to_dict()
+
+        name = self.name
+
+        shots = self.shots
+
+        metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.metadata, Unset):
+            metadata = self.metadata.to_dict()
+
+        session_id = self.session_id
+
+        settings: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.settings, Unset):
+            settings = self.settings.to_dict()
+
+        noise: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.noise, Unset):
+            noise = self.noise.to_dict()
+
+        dry_run = self.dry_run
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "type": type_,
+                "backend": backend,
+                "input": input_,
+            }
+        )
+        if name is not UNSET:
+            field_dict["name"] = name
+        if shots is not UNSET:
+            field_dict["shots"] = shots
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+        if session_id is not UNSET:
+            field_dict["session_id"] = session_id
+        if settings is not UNSET:
+            field_dict["settings"] = settings
+        if noise is not UNSET:
+            field_dict["noise"] = noise
+        if dry_run is not UNSET:
+            field_dict["dry_run"] = dry_run
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.job_metadata import JobMetadata  # noqa: PLC0415
+        from ..models.job_settings import JobSettings  # noqa: PLC0415
+        from ..models.multi_circuit_input import MultiCircuitInput  # noqa: PLC0415
+        from ..models.noise import Noise  # noqa: PLC0415
+
+        d = dict(src_dict)
+        type_ = check_multi_circuit_job_create_type(d.pop("type"))
+
+        backend = d.pop("backend")
+
+        input_ = MultiCircuitInput.from_dict(d.pop("input"))
+
+        name = d.pop("name", UNSET)
+
+        shots = d.pop("shots", UNSET)
+
+        _metadata = d.pop("metadata", UNSET)
+        metadata: JobMetadata | Unset
+        if isinstance(_metadata, Unset):
+            metadata = UNSET
+        else:
+            metadata = JobMetadata.from_dict(_metadata)
+
+        session_id = d.pop("session_id", UNSET)
+
+        _settings = d.pop("settings", UNSET)
+        settings: JobSettings | Unset
+        if isinstance(_settings, Unset):
+            settings = UNSET
+        else:
+            settings = JobSettings.from_dict(_settings)
+
+        _noise = d.pop("noise", UNSET)
+        noise: Noise | Unset
+        if isinstance(_noise, Unset):
+            noise = UNSET
+        else:
+            noise = Noise.from_dict(_noise)
+
+        dry_run = d.pop("dry_run", UNSET)
+
+        multi_circuit_job_create = cls(
+            type_=type_,
+            backend=backend,
+            input_=input_,
+            name=name,
+            shots=shots,
+            metadata=metadata,
+            session_id=session_id,
+            settings=settings,
+            noise=noise,
+            dry_run=dry_run,
+        )
+
+        return multi_circuit_job_create

@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.native_circuit_gateset import (
+    NativeCircuitGateset,
+    check_native_circuit_gateset,
+)
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.native_gate import NativeGate
+
+
+T = TypeVar("T", bound="NativeCircuit")
+
+
+@_attrs_define
+class NativeCircuit:
+    """
+    Attributes:
+        circuit (list[NativeGate]):
+        name (str | Unset):
+        gateset (NativeCircuitGateset | Unset):
+        qubits (int | Unset):
+    """
+
+    circuit: list[NativeGate]
+    name: str | Unset = UNSET
+    gateset: NativeCircuitGateset | Unset = UNSET
+    qubits: int | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        circuit = []
+        for circuit_item_data in self.circuit:
+            circuit_item = circuit_item_data.to_dict()
+            circuit.append(circuit_item)
+
+        name = self.name
+
+        gateset: str | Unset = UNSET
+        if not isinstance(self.gateset, Unset):
+            gateset = self.gateset
+
+        qubits = self.qubits
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "circuit": circuit,
+            }
+        )
+        if name is not UNSET:
+            field_dict["name"] = name
+        if gateset is not UNSET:
+            field_dict["gateset"] = gateset
+        if qubits is not UNSET:
+            field_dict["qubits"] = qubits
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.native_gate import NativeGate  # noqa: PLC0415
+
+        d = dict(src_dict)
+        circuit = []
+        _circuit = d.pop("circuit")
+        for circuit_item_data in _circuit:
+            circuit_item = NativeGate.from_dict(circuit_item_data)
+
+            circuit.append(circuit_item)
+
+        name = d.pop("name", UNSET)
+
+        _gateset = d.pop("gateset", UNSET)
+        gateset: NativeCircuitGateset | Unset
+        if isinstance(_gateset, Unset):
+            gateset = UNSET
+        else:
+            gateset = check_native_circuit_gateset(_gateset)
+
+        qubits = d.pop("qubits", UNSET)
+
+        native_circuit = cls(
+            circuit=circuit,
+            name=name,
+            gateset=gateset,
+            qubits=qubits,
+        )
+
+        return native_circuit

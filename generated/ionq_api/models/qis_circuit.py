@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.qis_circuit_gateset import QisCircuitGateset, check_qis_circuit_gateset
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.qis_gate import QisGate
+
+
+T = TypeVar("T", bound="QisCircuit")
+
+
+@_attrs_define
+class QisCircuit:
+    """
+    Attributes:
+        circuit (list[QisGate]):
+        name (str | Unset):
+        gateset (QisCircuitGateset | Unset):
+        qubits (int | Unset):
+    """
+
+    circuit: list[QisGate]
+    name: str | Unset = UNSET
+    gateset: QisCircuitGateset | Unset = UNSET
+    qubits: int | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        circuit = []
+        for circuit_item_data in self.circuit:
+            circuit_item = circuit_item_data.to_dict()
+            circuit.append(circuit_item)
+
+        name = self.name
+
+        gateset: str | Unset = UNSET
+        if not isinstance(self.gateset, Unset):
+            gateset = self.gateset
+
+        qubits = self.qubits
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "circuit": circuit,
+            }
+        )
+        if name is not UNSET:
+            field_dict["name"] = name
+        if gateset is not UNSET:
+            field_dict["gateset"] = gateset
+        if qubits is not UNSET:
+            field_dict["qubits"] = qubits
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.qis_gate import QisGate  # noqa: PLC0415
+
+        d = dict(src_dict)
+        circuit = []
+        _circuit = d.pop("circuit")
+        for circuit_item_data in _circuit:
+            circuit_item = QisGate.from_dict(circuit_item_data)
+
+            circuit.append(circuit_item)
+
+        name = d.pop("name", UNSET)
+
+        _gateset = d.pop("gateset", UNSET)
+        gateset: QisCircuitGateset | Unset
+        if isinstance(_gateset, Unset):
+            gateset = UNSET
+        else:
+            gateset = check_qis_circuit_gateset(_gateset)
+
+        qubits = d.pop("qubits", UNSET)
+
+        qis_circuit = cls(
+            circuit=circuit,
+            name=name,
+            gateset=gateset,
+            qubits=qubits,
+        )
+
+        return qis_circuit

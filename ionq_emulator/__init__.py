@@ -1,0 +1,1 @@
+"""A local, stateful reference server of the IonQ v0.4 API."""

@@ -1,0 +1,92 @@
+"""The generated models behave as the contract promises."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ionq_api.models import Job, JobCreated, JobList, JobOverrides, JobSettings, Noise
+from ionq_api.models.error_mitigation_settings import ErrorMitigationSettings
+from ionq_api.models.result_artifacts import ResultArtifacts
+from ionq_api.models.result_links import ResultLinks
+from ionq_api.types import UNSET
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def test_clone_body_with_only_name_is_only_name() -> None:
+    assert JobOverrides(name="again").to_dict() == {"name": "again"}
+
+
+def test_override_body_keeps_falsy_values_distinct_from_unset() -> None:
+    body = JobOverrides(
+        dry_run=False,
+        settings=JobSettings(error_mitigation=ErrorMitigationSettings(debiasing=False)),
+        noise=Noise(model="aria-1", seed=0),
+    )
+    assert body.to_dict() == {
+        "dry_run": False,
+        "settings": {"error_mitigation": {"debiasing": False}},
+        "noise": {"model": "aria-1", "seed": 0},
+    }
+    assert JobOverrides.from_dict(body.to_dict()).to_dict() == body.to_dict()
+
+
+def test_unknown_status_is_kept() -> None:
+    job = Job.from_dict(
+        {"id": "j1", "status": "paused", "type": "ionq.circuit.v1", "backend": "simulator"}
+    )
+    assert job.status == "paused"
+    assert job.to_dict()["status"] == "paused"
+
+
+def test_created_response_without_status_parses() -> None:
+    created = JobCreated.from_dict(
+        {"id": "617a1f8b-59d4-435d-aa33-695433d7155e", "session_id": None}
+    )
+    assert created.id == "617a1f8b-59d4-435d-aa33-695433d7155e"
+    assert created.status is UNSET
+    assert created.session_id is None
+
+
+def test_seed_list_example_parses_and_round_trips() -> None:
+    raw = json.loads((DATA / "seed_list_jobs.json").read_text())
+    page = JobList.from_dict(raw)
+    assert page.next_ is None
+    (job,) = page.jobs
+    assert job.status == "completed"
+    assert job.name is None
+    assert job.metadata is None
+    assert job.started_at is None
+    assert isinstance(job.results, ResultLinks)
+    assert job.results.probabilities.url.endswith("/results/probabilities")
+    assert page.to_dict() == raw
+
+
+def test_results_accept_artifact_descriptors() -> None:
+    descriptor = {
+        "id": "a1",
+        "format": "ionq.result.probabilities.json.v1",
+        "media_type": "application/json",
+    }
+    job = Job.from_dict(
+        {
+            "id": "j",
+            "status": "completed",
+            "type": "ionq.circuit.v1",
+            "backend": "simulator",
+            "results": {"ionq.result.probabilities.json.v1": descriptor},
+        }
+    )
+    assert isinstance(job.results, ResultArtifacts)
+    assert job.results["ionq.result.probabilities.json.v1"].id == "a1"
+    nulled = Job.from_dict(
+        {
+            "id": "j",
+            "status": "ready",
+            "type": "ionq.circuit.v1",
+            "backend": "simulator",
+            "results": None,
+        }
+    )
+    assert nulled.results is None
