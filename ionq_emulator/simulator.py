@@ -378,9 +378,7 @@ def _read_circuit(input: object, qubits: int | None) -> _Circuit:
     if declared is None:
         declared = used + 1
     elif used >= declared:
-        where = next(
-            i for i, op in enumerate(ops) if max((*op.targets, *op.controls)) == used
-        )
+        where = next(i for i, op in enumerate(ops) if max((*op.targets, *op.controls)) == used)
         raise SimulationError(
             f"circuit[{where}]: qubit {used} is out of range for a {declared}-qubit circuit"
         )
@@ -501,9 +499,7 @@ def simulate(
     if noise_model == "ideal":
         return _as_result(probabilities)
 
-    noisy = _apply_noise(
-        probabilities, circuit.qubits, _count(circuit), NOISE_MODELS[noise_model]
-    )
+    noisy = _apply_noise(probabilities, circuit.qubits, _count(circuit), NOISE_MODELS[noise_model])
     n_shots = DEFAULT_SHOTS if shots is None else shots
     # numpy seeds must be non-negative; the API's seed is an int32 and may be negative.
     rng = np.random.default_rng(None if seed is None else seed % 2**64)
