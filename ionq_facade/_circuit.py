@@ -47,7 +47,7 @@ class _Spec:
 
     arity: int | None  # number of targets; None means one or more (pauliexp)
     controls: _Controls
-    params: tuple[str, ...] = ()  # parameter fields, in JSON order
+    params: tuple[str, ...] = ()  # parameter fields, all required unless defaulted
     defaults: Mapping[str, float] = field(default_factory=dict)
 
 
@@ -161,11 +161,19 @@ class Gate:
 # --- argument checks (shared by the builders and by from_dict) -------------------------
 
 
+def _brief(value: object) -> str:
+    """A short repr for messages: input can be huge, and repr itself can fail."""
+    if isinstance(value, int) and value.bit_length() > 64:
+        return f"{'-' if value < 0 else ''}<{value.bit_length()}-bit int>"
+    try:
+        text = repr(value)
+    except Exception:  # a hostile __repr__ must not replace our error with its own
+        text = f"<{type(value).__name__} object>"
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def _show(value: object) -> str:
-    text = repr(value)
-    if len(text) > 40:
-        text = text[:37] + "..."
-    return f"{text} ({type(value).__name__})"
+    return f"{_brief(value)} ({type(value).__name__})"
 
 
 def _int(value: object) -> int | None:
@@ -180,7 +188,7 @@ def _qubit_count(value: object, where: str) -> int:
     if count is None:
         raise ArgumentTypeError(f"{where}: qubits must be an int, got {_show(value)}")
     if count < 1:
-        raise InvalidArgumentError(f"{where}: qubits must be at least 1, got {count}")
+        raise InvalidArgumentError(f"{where}: qubits must be at least 1, got {_brief(count)}")
     return count
 
 
@@ -190,7 +198,7 @@ def _qubit(value: object, what: str, gate: str, qubits: int | None) -> int:
         raise ArgumentTypeError(f"{gate}: {what} must be an int qubit index, got {_show(value)}")
     if index < 0 or (qubits is not None and index >= qubits):
         bound = f"the circuit has {qubits}: 0..{qubits - 1}" if qubits is not None else "0 or more"
-        raise InvalidArgumentError(f"{gate}: {what} {index} is not a qubit ({bound})")
+        raise InvalidArgumentError(f"{gate}: {what} {_brief(index)} is not a qubit ({bound})")
     return index
 
 
@@ -238,7 +246,7 @@ def _terms(value: object, width: int, gate: str) -> tuple[str, ...]:
             raise ArgumentTypeError(f"{gate}: terms must be strings, got {_show(term)}")
         if len(term) != width or not set(term) <= _PAULI_LETTERS:
             raise InvalidArgumentError(
-                f"{gate}: term {term!r} must be {width} letters from 'IXYZ' (one per target)"
+                f"{gate}: term {_brief(term)} must be {width} letters from 'IXYZ' (one per target)"
             )
         terms.append(term)
     return tuple(terms)
@@ -315,7 +323,7 @@ def _gate_from_json(gateset: Gateset, raw: object, qubits: int | None) -> Gate:
         raise ArgumentTypeError(f"'gate' must be a string, got {_show(name)}")
     if name not in specs:
         raise InvalidArgumentError(
-            f"unknown {gateset} gate {name!r} (known: {', '.join(sorted(specs))})"
+            f"unknown {gateset} gate {_brief(name)} (known: {', '.join(sorted(specs))})"
         )
     spec = specs[name]
     allowed = {"gate", "target", "targets", *spec.params}
@@ -324,7 +332,7 @@ def _gate_from_json(gateset: Gateset, raw: object, qubits: int | None) -> Gate:
     unexpected = [key for key in raw if key not in allowed]
     if unexpected:
         raise InvalidArgumentError(
-            f"{name}: unexpected field(s) {', '.join(map(repr, unexpected))} "
+            f"{name}: unexpected field(s) {', '.join(map(_brief, unexpected))} "
             f"(allowed: {', '.join(sorted(allowed))})"
         )
     for one, many in (("target", "targets"), ("control", "controls")):
@@ -450,12 +458,14 @@ class _GateCircuit:
         unexpected = [key for key in obj if key not in ("gateset", "qubits", "circuit", "name")]
         if unexpected:
             raise InvalidArgumentError(
-                f"{where}: unexpected field(s) {', '.join(map(repr, unexpected))} "
+                f"{where}: unexpected field(s) {', '.join(map(_brief, unexpected))} "
                 "(allowed: circuit, gateset, name, qubits)"
             )
         gateset = obj.get("gateset", cls.gateset)
         if gateset != cls.gateset:
-            raise InvalidArgumentError(f"{where}: gateset is {gateset!r}, expected {cls.gateset!r}")
+            raise InvalidArgumentError(
+                f"{where}: gateset is {_brief(gateset)}, expected {cls.gateset!r}"
+            )
         if "circuit" not in obj:
             raise InvalidArgumentError(f"{where}: missing 'circuit'")
         name = _check_name(obj.get("name"), where)
@@ -720,7 +730,7 @@ class QASM3:
         unexpected = [key for key in obj if key != "data"]
         if unexpected:
             raise InvalidArgumentError(
-                f"QASM3.from_dict: unexpected field(s) {', '.join(map(repr, unexpected))} "
+                f"QASM3.from_dict: unexpected field(s) {', '.join(map(_brief, unexpected))} "
                 "(allowed: data)"
             )
         if "data" not in obj:

@@ -293,3 +293,33 @@ def test_message_does_not_dump_huge_values() -> None:
     with pytest.raises(ArgumentTypeError) as info:
         LooseCircuit(2).rx(0, "x" * 10_000)
     assert len(str(info.value)) < 200
+
+
+class _HostileRepr:
+    def __repr__(self) -> str:
+        raise RuntimeError("repr exploded")
+
+
+HUGE = 10**5000  # str() of this raises ValueError in Python 3.11+
+
+
+@pytest.mark.parametrize(
+    ("call", "error"),
+    [
+        (lambda: LooseCircuit(2).h(HUGE), InvalidArgumentError),
+        (lambda: LooseCircuit(-HUGE), InvalidArgumentError),
+        (lambda: LooseCircuit(1).pauliexp([0], [HUGE], [1.0], 1.0), ArgumentTypeError),
+        (lambda: LooseCircuit(1).rx(0, _HostileRepr()), ArgumentTypeError),
+        (lambda: LooseCircuit(1).pauliexp([0], ["Q" * 100_000], [1.0], 1.0), InvalidArgumentError),
+        (lambda: Circuit.from_dict({"circuit": [{"gate": "g" * 100_000}]}), InvalidArgumentError),
+        (
+            lambda: Circuit.from_dict({"gateset": ["q"] * 100_000, "circuit": []}),
+            InvalidArgumentError,
+        ),
+        (lambda: Circuit.from_dict({"k" * 100_000: 1, "circuit": []}), InvalidArgumentError),
+    ],
+)
+def test_messages_stay_short_whatever_the_input(call: Bad, error: type[Exception]) -> None:
+    with pytest.raises(error) as info:
+        call()
+    assert len(str(info.value)) < 300
