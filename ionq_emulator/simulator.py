@@ -150,7 +150,11 @@ class _Circuit:
 
 
 def _show(value: object) -> str:
-    text = repr(value)
+    """A short repr of user input for error messages."""
+    try:
+        text = repr(value)
+    except ValueError:  # an int too long to print (sys.get_int_max_str_digits)
+        return "<a number too large to print>"
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -215,7 +219,7 @@ class _Fields:
             self.fail(f"{many} must be a list of qubit indices, got {_show(multiple)}")
         qubits = tuple(self.qubit(q, f"{many}[{i}]") for i, q in enumerate(multiple))
         if len(set(qubits)) != len(qubits):
-            self.fail(f"{many} repeats a qubit: {list(qubits)}")
+            self.fail(f"{many} repeats a qubit: {_show(list(qubits))}")
         return qubits
 
     def targets(self, count: int | None) -> tuple[int, ...]:
@@ -323,14 +327,14 @@ def _read_gate(raw: object, where: str, gateset: str) -> _Op:
     name = raw.get("gate")
     if not isinstance(name, str):
         f.fail(f"missing or non-string 'gate': {_show(name)}")
-    f.where = f"{where} ({name})"
     readers = _GATESETS[gateset]
     if name not in readers:
         f.fail(
-            f"unknown gate {name!r} in the {gateset!r} gateset; "
+            f"unknown gate {_show(name)} in the {gateset!r} gateset; "
             f"known: {', '.join(sorted(readers))}",
             code="UnsupportedGate",
         )
+    f.where = f"{where} ({name})"
     matrix, targets = readers[name](f)
     # Any qis gate may be controlled (cnot must be); native gates are hardware pulses
     # and take no controls, so there the fields stay unread and are reported below.
@@ -338,7 +342,8 @@ def _read_gate(raw: object, where: str, gateset: str) -> _Op:
     if name == "cnot" and not controls:
         f.fail("missing field 'control'")
     if set(controls) & set(targets):
-        f.fail(f"qubit(s) {sorted(set(controls) & set(targets))} are both control and target")
+        both = sorted(set(controls) & set(targets))
+        f.fail(f"qubit(s) {_show(both)} are both control and target")
     f.check_all_read()
     return _Op(matrix, targets, controls)
 
@@ -380,7 +385,7 @@ def _read_circuit(input: object, qubits: int | None) -> _Circuit:
     elif used >= declared:
         where = next(i for i, op in enumerate(ops) if max((*op.targets, *op.controls)) == used)
         raise SimulationError(
-            f"circuit[{where}]: qubit {used} is out of range for a {declared}-qubit circuit"
+            f"circuit[{where}]: qubit {_show(used)} is out of range for a {declared}-qubit circuit"
         )
     return _Circuit(declared, ops)
 
@@ -412,7 +417,7 @@ def _run(circuit: _Circuit, initial_state: NDArray[Any] | None) -> NDArray[np.co
     n = circuit.qubits
     if n > MAX_QUBITS:
         raise SimulationError(
-            f"the simulator handles at most {MAX_QUBITS} qubits; this circuit needs {n}",
+            f"the simulator handles at most {MAX_QUBITS} qubits; this circuit needs {_show(n)}",
             code="NotEnoughQubits",
         )
     if initial_state is None:

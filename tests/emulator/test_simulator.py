@@ -484,6 +484,9 @@ MALFORMED: list[tuple[Any, str]] = [
     (_bad("qis", {"gate": "rx", "target": 0, "rotation": float("nan")}), "finite"),
     (_bad("qis", {"gate": "rx", "target": 0, "rotation": 10**400}), "too large"),
     (_bad("qis", {"gate": "swap", "targets": [1, 1]}), "repeats"),
+    # Too many digits for str(): the message must still be produced.
+    (_bad("qis", {"gate": "swap", "targets": [10**5000, 10**5000]}), "too large to print"),
+    (_bad("qis", {"gate": "rz", "target": 0, "rotation": -(10**5000)}), "too large"),
     (_bad("qis", {"gate": "swap", "target": 1}), "takes 2 target"),
     (
         _bad(
@@ -641,7 +644,12 @@ def test_noise_default_shots_and_ideal_ignores_shots() -> None:
 # -- garbage in, only SimulationError out ------------------------------------------------
 
 _json = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=4),
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.sampled_from([10**400, -(10**400)])  # too large for a float
+    | st.floats()
+    | st.text(max_size=4),
     lambda inner: (
         st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3)
     ),
