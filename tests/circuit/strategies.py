@@ -1,6 +1,9 @@
-"""Hypothesis strategies for valid circuits, built through the public builder methods."""
+"""Shared by the circuit tests: strategies for valid circuits (built through the public
+builder methods) and ids for tables of cases."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from hypothesis import strategies as st
 
@@ -75,3 +78,8 @@ def native_circuits(
         else:
             circuit.zz(order[0], order[1], draw(finite))
     return circuit
+
+
+def case_ids(cases: Sequence[tuple[object, ...]]) -> list[str]:
+    """Test ids for a table whose rows start with a description."""
+    return [str(case[0]) for case in cases]

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from ionq_facade._circuit import QASM3, Circuit, NativeCircuit, input_from_dict
 from ionq_facade._errors import ArgumentTypeError, InvalidArgumentError
 
-from .strategies import native_circuits, qis_circuits
+from .strategies import case_ids, native_circuits, qis_circuits
 
 H0 = {"gate": "h", "target": 0}
 
@@ -294,12 +294,8 @@ NATIVE_BAD_JSON: list[tuple[str, Any, type[Exception], str]] = [
 ]
 
 
-def _ids(cases: list[Any]) -> list[str]:
-    return [case[0] for case in cases]
-
-
 @pytest.mark.parametrize(
-    ("_what", "data", "error", "fragment"), QIS_BAD_JSON, ids=_ids(QIS_BAD_JSON)
+    ("_what", "data", "error", "fragment"), QIS_BAD_JSON, ids=case_ids(QIS_BAD_JSON)
 )
 def test_bad_qis_json_is_refused(
     _what: str, data: Any, error: type[Exception], fragment: str
@@ -309,7 +305,7 @@ def test_bad_qis_json_is_refused(
 
 
 @pytest.mark.parametrize(
-    ("_what", "data", "error", "fragment"), NATIVE_BAD_JSON, ids=_ids(NATIVE_BAD_JSON)
+    ("_what", "data", "error", "fragment"), NATIVE_BAD_JSON, ids=case_ids(NATIVE_BAD_JSON)
 )
 def test_bad_native_json_is_refused(
     _what: str, data: Any, error: type[Exception], fragment: str

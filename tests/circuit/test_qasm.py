@@ -11,6 +11,8 @@ from ionq_api.models import Qasm3Input
 from ionq_facade._circuit import QASM3
 from ionq_facade._errors import ArgumentTypeError, InvalidArgumentError
 
+from .strategies import case_ids
+
 # IonQ's own example program, written on one line.
 IONQ_EXAMPLE = (
     'OPENQASM 3.0;include "stdgates.inc";qubit[2] q;bit[2] c;h q[0];cx q[0], q[1];'
@@ -99,7 +101,7 @@ BAD: list[tuple[str, Any, type[Exception], str]] = [
 ]
 
 
-@pytest.mark.parametrize(("_what", "call", "error", "fragment"), BAD, ids=[b[0] for b in BAD])
+@pytest.mark.parametrize(("_what", "call", "error", "fragment"), BAD, ids=case_ids(BAD))
 def test_bad_programs_are_refused(
     _what: str, call: Any, error: type[Exception], fragment: str
 ) -> None:

@@ -11,6 +11,8 @@ import pytest
 from ionq_facade._circuit import Circuit, NativeCircuit
 from ionq_facade._errors import ArgumentTypeError, InvalidArgumentError
 
+from .strategies import case_ids
+
 NAN = float("nan")
 INF = float("inf")
 
@@ -245,12 +247,8 @@ NATIVE_BAD: list[tuple[str, Loose, type[Exception], str]] = [
 ]
 
 
-def _ids(cases: list[Any]) -> list[str]:
-    return [case[0] for case in cases]
-
-
 @pytest.mark.parametrize(
-    ("_what", "call", "error", "fragment"), CONSTRUCTION, ids=_ids(CONSTRUCTION)
+    ("_what", "call", "error", "fragment"), CONSTRUCTION, ids=case_ids(CONSTRUCTION)
 )
 def test_construction_is_checked(
     _what: str, call: Bad, error: type[Exception], fragment: str
@@ -259,7 +257,7 @@ def test_construction_is_checked(
         call()
 
 
-@pytest.mark.parametrize(("_what", "call", "error", "fragment"), QIS_BAD, ids=_ids(QIS_BAD))
+@pytest.mark.parametrize(("_what", "call", "error", "fragment"), QIS_BAD, ids=case_ids(QIS_BAD))
 def test_bad_qis_gate_is_refused_before_it_is_added(
     _what: str, call: Loose, error: type[Exception], fragment: str
 ) -> None:
@@ -270,7 +268,9 @@ def test_bad_qis_gate_is_refused_before_it_is_added(
     assert circuit.to_dict() == before
 
 
-@pytest.mark.parametrize(("_what", "call", "error", "fragment"), NATIVE_BAD, ids=_ids(NATIVE_BAD))
+@pytest.mark.parametrize(
+    ("_what", "call", "error", "fragment"), NATIVE_BAD, ids=case_ids(NATIVE_BAD)
+)
 def test_bad_native_gate_is_refused_before_it_is_added(
     _what: str, call: Loose, error: type[Exception], fragment: str
 ) -> None:
