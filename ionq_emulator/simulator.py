@@ -48,7 +48,12 @@ DEFAULT_SHOTS: Final = 1000
 
 
 class SimulationError(ValueError):
-    """A circuit the simulator cannot run. ``code`` is an IonQ-style failure code."""
+    """A circuit the simulator cannot run.
+
+    ``code`` is the IonQ failure code a job should report: ``UnsupportedGate`` (a gate
+    name the gateset lacks), ``SimulationError`` (more than MAX_QUBITS qubits), or
+    ``InvalidInput`` (everything else).
+    """
 
     def __init__(self, message: str, *, code: str = "InvalidInput") -> None:
         super().__init__(message)
@@ -418,7 +423,7 @@ def _run(circuit: _Circuit, initial_state: NDArray[Any] | None) -> NDArray[np.co
     if n > MAX_QUBITS:
         raise SimulationError(
             f"the simulator handles at most {MAX_QUBITS} qubits; this circuit needs {_show(n)}",
-            code="NotEnoughQubits",
+            code="SimulationError",  # the backend may have the qubits; the simulator has not
         )
     if initial_state is None:
         flat = np.zeros(2**n, dtype=np.complex128)
@@ -491,7 +496,9 @@ def simulate(
     samples (default 1000) drawn with ``seed``: the same seed gives the same result.
     Raises SimulationError on anything it cannot run.
     """
-    if noise_model != "ideal" and noise_model not in NOISE_MODELS:
+    if not isinstance(noise_model, str) or (
+        noise_model != "ideal" and noise_model not in NOISE_MODELS
+    ):
         known = ", ".join(["ideal", *NOISE_MODELS])
         raise SimulationError(f"unknown noise model {_show(noise_model)}; known: {known}")
     if shots is not None and (isinstance(shots, bool) or not isinstance(shots, int) or shots < 1):
@@ -508,11 +515,12 @@ def simulate(
     n_shots = DEFAULT_SHOTS if shots is None else shots
     # numpy seeds must be non-negative; the API's seed is an int32 and may be negative.
     rng = np.random.default_rng(None if seed is None else seed % 2**64)
-    samples = rng.choice(noisy.size, size=n_shots, p=noisy / noisy.sum())
-    outcomes, counts = np.unique(samples, return_counts=True)
+    # One multinomial draw: the cost depends on the register size, not on the shots.
+    counts = rng.multinomial(n_shots, noisy / noisy.sum())
+    (outcomes,) = np.nonzero(counts)
     return {
         str(outcome): count / n_shots
-        for outcome, count in zip(outcomes.tolist(), counts.tolist(), strict=True)
+        for outcome, count in zip(outcomes.tolist(), counts[outcomes].tolist(), strict=True)
     }
 
 
