@@ -1,3 +1,123 @@
-"""Typed client for the IonQ Quantum Cloud API v0.4."""
+"""Typed client for the IonQ Quantum Cloud API v0.4.
 
-__version__ = "0.1.0"
+from ionq_facade import IonQ, Circuit
+
+with IonQ() as client:
+    ref = client.jobs.create(Circuit(2).h(0).cnot(0, 1), backend="simulator", shots=1000)
+    job = client.jobs.wait(ref.id, timeout=120)
+    print(client.jobs.probabilities(job))
+"""
+
+from ._circuit import QASM3, Circuit, NativeCircuit
+from ._client import AsyncIonQ, IonQ
+from ._config import DEFAULT_BASE_URL, DEFAULT_TIMEOUT
+from ._errors import (
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    ArgumentTypeError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    InvalidArgumentError,
+    InvalidTransitionError,
+    IonQError,
+    JobCanceledError,
+    JobConflictError,
+    JobEndedError,
+    JobFailedError,
+    JobTimeoutError,
+    LifecycleViolationError,
+    NotFoundError,
+    PayloadTooLargeError,
+    PermissionDeniedError,
+    RateLimitError,
+)
+from ._job import Job, JobFailure, JobPage, JobRef, JobResults, JobStats, ResultArtifact
+from ._lifecycle import JobStatus
+from ._models import (
+    Backend,
+    Characterization,
+    CharacterizationPage,
+    CostAmount,
+    CostLimit,
+    Fidelity,
+    JobCost,
+    JobEstimate,
+    Probabilities,
+    RateCard,
+    RateCardEntry,
+    Session,
+    SessionSettings,
+    Whoami,
+)
+from ._pagination import AsyncJobPager, JobPager
+from ._response import RawResponse
+from ._settings import Compilation, ErrorMitigation, Noise, Settings
+from ._version import __version__
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_TIMEOUT",
+    "QASM3",
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "ArgumentTypeError",
+    "AsyncIonQ",
+    "AsyncJobPager",
+    "AuthenticationError",
+    "Backend",
+    "BadRequestError",
+    "Characterization",
+    "CharacterizationPage",
+    "Circuit",
+    "Compilation",
+    "ConflictError",
+    "CostAmount",
+    "CostLimit",
+    "ErrorMitigation",
+    "Fidelity",
+    "InternalServerError",
+    "InvalidArgumentError",
+    "InvalidTransitionError",
+    "IonQ",
+    "IonQError",
+    "Job",
+    "JobCanceledError",
+    "JobConflictError",
+    "JobCost",
+    "JobEndedError",
+    "JobEstimate",
+    "JobFailedError",
+    "JobFailure",
+    "JobPage",
+    "JobPager",
+    "JobRef",
+    "JobResults",
+    "JobStats",
+    "JobStatus",
+    "JobTimeoutError",
+    "LifecycleViolationError",
+    "NativeCircuit",
+    "Noise",
+    "NotFoundError",
+    "PayloadTooLargeError",
+    "PermissionDeniedError",
+    "Probabilities",
+    "RateCard",
+    "RateCardEntry",
+    "RateLimitError",
+    "RawResponse",
+    "ResultArtifact",
+    "Session",
+    "SessionSettings",
+    "Settings",
+    "Whoami",
+    "__version__",
+]

@@ -1,4 +1,4 @@
-"""The one exception hierarchy of the façade.
+"""The one exception hierarchy of the façade, and the mapping of HTTP statuses onto it.
 
 Everything the client raises is an `IonQError`. Errors about the caller's arguments are
 also `ValueError`/`TypeError` so generic handlers still work; errors about the server or
@@ -7,10 +7,15 @@ the network carry what was received (status, raw body, request id) and never the
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import httpx
+
+    from ._lifecycle import JobStatus
+    from ._job import Job
 
 __all__ = [
     "APIConnectionError",
@@ -26,7 +31,9 @@ __all__ = [
     "InvalidArgumentError",
     "InvalidTransitionError",
     "IonQError",
+    "JobCanceledError",
     "JobConflictError",
+    "JobEndedError",
     "JobFailedError",
     "JobTimeoutError",
     "LifecycleViolationError",
@@ -55,7 +62,7 @@ class ArgumentTypeError(InvalidArgumentError, TypeError):
 class InvalidTransitionError(IonQError):
     """The job's known status forbids the operation; nothing was sent."""
 
-    def __init__(self, message: str, *, job_id: str, status: str, operation: str) -> None:
+    def __init__(self, message: str, *, job_id: str, status: JobStatus, operation: str) -> None:
         super().__init__(message)
         self.job_id = job_id
         self.status = status
@@ -65,39 +72,70 @@ class InvalidTransitionError(IonQError):
 class LifecycleViolationError(IonQError):
     """The server reported a status change the job lifecycle does not allow."""
 
-    def __init__(self, message: str, *, job_id: str, previous: str, current: str) -> None:
+    def __init__(
+        self, message: str, *, job_id: str, previous: JobStatus, current: JobStatus
+    ) -> None:
         super().__init__(message)
         self.job_id = job_id
         self.previous = previous
         self.current = current
 
 
-class JobFailedError(IonQError):
-    """A waited-for job ended in `failed`."""
+class JobEndedError(IonQError):
+    """A waited-for job ended without completing; `job` is its final snapshot."""
+
+    def __init__(self, message: str, *, job: Job) -> None:
+        super().__init__(message)
+        self.job = job
+        self.job_id = job.id
+
+
+class JobFailedError(JobEndedError):
+    """A waited-for job ended in `failed`; `code`/`failure_message` are the job's `failure`."""
 
     def __init__(
-        self, message: str, *, job_id: str, code: str | None, failure_message: str | None
+        self, message: str, *, job: Job, code: str | None, failure_message: str | None
     ) -> None:
-        super().__init__(message)
-        self.job_id = job_id
+        super().__init__(message, job=job)
         self.code = code
         self.failure_message = failure_message
 
 
-class JobTimeoutError(IonQError, TimeoutError):
-    """A wait ran out of time; `last_status` is the status last seen (None if never)."""
+class JobCanceledError(JobEndedError):
+    """A waited-for job ended in `canceled`."""
 
-    def __init__(self, message: str, *, job_id: str, last_status: str | None) -> None:
+
+class JobTimeoutError(IonQError, TimeoutError):
+    """A wait ran out of time.
+
+    `job_id`/`last_status` name the first job still unfinished and the status last seen
+    (None if never seen). For `wait_many`, `pending` maps every unfinished job to its last
+    status and `finished` holds the jobs that did end, so no result is lost.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        job_id: str,
+        last_status: JobStatus | None,
+        pending: Mapping[str, JobStatus | None] | None = None,
+        finished: Mapping[str, Job] | None = None,
+    ) -> None:
         super().__init__(message)
         self.job_id = job_id
         self.last_status = last_status
+        self.pending: Mapping[str, JobStatus | None] = (
+            dict(pending) if pending is not None else {job_id: last_status}
+        )
+        self.finished: Mapping[str, Job] = dict(finished) if finished is not None else {}
 
 
 class APIError(IonQError):
     """Something went wrong talking to the API.
 
     `body` is the raw response body when there was one (bytes, untouched), `request` the
-    request that was sent (its Authorization header is never part of any message).
+    request that was sent (httpx masks its Authorization header in every repr).
     """
 
     def __init__(
@@ -122,18 +160,26 @@ class APITimeoutError(APIConnectionError):
 
 
 class APIResponseValidationError(APIError):
-    """A 2xx response whose body does not parse as the contract says."""
+    """A 2xx response whose body does not parse as the contract says.
+
+    `response` is None when the problem surfaced later, reading a lazily parsed field of a
+    snapshot (then `body` holds that field's JSON).
+    """
 
     def __init__(
         self,
         message: str,
         *,
-        response: httpx.Response,
         body: bytes,
+        response: httpx.Response | None = None,
     ) -> None:
-        super().__init__(_with_body(message, body), request=response.request, body=body)
+        super().__init__(
+            _with_body(message, body),
+            request=response.request if response is not None else None,
+            body=body,
+        )
         self.response = response
-        self.status_code = response.status_code
+        self.status_code = response.status_code if response is not None else None
 
 
 class APIStatusError(APIError):
@@ -156,7 +202,7 @@ class APIStatusError(APIError):
         super().__init__(message, request=response.request, body=body)
         self.response = response
         self.status_code = response.status_code
-        self.request_id = response.headers.get("x-request-id")
+        self.request_id: str | None = response.headers.get("x-request-id")
         self.error_type = error_type
         self.error_message = error_message
         self.error_status = error_status
@@ -186,10 +232,15 @@ class ConflictError(APIStatusError):
 
 
 class JobConflictError(ConflictError):
-    """409 on a job operation (cancel, move): `current_status` is the job's status if known."""
+    """409 on a job operation (cancel, move).
 
+    `job_ids` are the jobs the request acted on; for a single job, `job_id` names it and
+    `current_status` is its status now if the client could read it (else None).
+    """
+
+    job_ids: tuple[str, ...] = ()
     job_id: str | None = None
-    current_status: str | None = None
+    current_status: JobStatus | None = None
 
 
 class PayloadTooLargeError(APIStatusError):
@@ -206,7 +257,86 @@ class InternalServerError(APIStatusError):
     """Any 5xx, including non-standard codes such as 520."""
 
 
-def _with_body(message: str, body: bytes) -> str:
+_BY_STATUS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    413: PayloadTooLargeError,
+    429: RateLimitError,
+}
+
+
+def status_error(
+    response: httpx.Response,
+    *,
+    job_ids: tuple[str, ...] | None = None,
+    retry_after: float | None = None,
+) -> APIStatusError:
+    """The typed error for a non-2xx `response` (any code, documented or not).
+
+    `job_ids` names the jobs the request acted on: a 409 then becomes `JobConflictError`.
+    """
+    status = response.status_code
+    cls = _BY_STATUS.get(status) or (InternalServerError if status >= 500 else APIStatusError)
+    if cls is ConflictError and job_ids:
+        cls = JobConflictError
+    body = response.content
+    fields = _error_fields(body)
+    error_type = _str_or_none(fields.get("error"))
+    error_message = _str_or_none(fields.get("message"))
+    error_status = fields.get("statusCode")
+    request = response.request
+    parts = [f"{request.method} {request.url.path} -> {status}"]
+    if error_type or error_message:
+        parts.append(": " + ", ".join(p for p in (error_type, error_message) if p))
+    elif body:
+        parts.append(": " + _quote(body))
+    request_id = response.headers.get("x-request-id")
+    if request_id:
+        parts.append(f" (request id {request_id})")
+    err = cls(
+        "".join(parts),
+        response=response,
+        body=body,
+        error_type=error_type,
+        error_message=error_message,
+        error_status=error_status if type(error_status) is int else None,
+    )
+    if isinstance(err, BadRequestError):
+        validation = fields.get("validation")
+        if isinstance(validation, dict):
+            keys = validation.get("keys")
+            if isinstance(keys, list):
+                err.validation_keys = tuple(str(k) for k in keys)
+            err.validation_source = _str_or_none(validation.get("source"))
+    elif isinstance(err, RateLimitError):
+        err.retry_after = retry_after
+    elif isinstance(err, JobConflictError) and job_ids:
+        err.job_ids = job_ids
+        err.job_id = job_ids[0] if len(job_ids) == 1 else None
+    return err
+
+
+def _error_fields(body: bytes) -> dict[str, object]:
+    """The documented error body's fields, or {} when the body is not that shape."""
+    try:
+        parsed = json.loads(body)
+    except ValueError:
+        return {}
+    return parsed if isinstance(parsed, dict) else {}
+
+
+def _str_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _quote(body: bytes) -> str:
     text = body[:_MESSAGE_BODY_LIMIT].decode("utf-8", errors="replace")
     more = "..." if len(body) > _MESSAGE_BODY_LIMIT else ""
-    return f"{message}: {text!r}{more}" if body else f"{message} (empty body)"
+    return f"{text!r}{more}"
+
+
+def _with_body(message: str, body: bytes) -> str:
+    return f"{message}: {_quote(body)}" if body else f"{message} (empty body)"

@@ -1,0 +1,241 @@
+"""`IonQ` and `AsyncIonQ`: the clients users construct."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from functools import cached_property
+from types import TracebackType
+
+import httpx
+
+from ._base_client import AsyncAPIClient, SyncAPIClient
+from ._config import DEFAULT_MAX_RETRIES, ClientOptions, TimeoutTypes, resolve_options
+from ._errors import ArgumentTypeError
+from ._flow import Call
+from ._models import Whoami
+from ._resource import AsyncResource, SyncResource, async_call, async_raw, sync_call, sync_raw
+from .resources.backends import (
+    AsyncBackends,
+    AsyncBackendsWithRawResponse,
+    AsyncCharacterizations,
+    AsyncCharacterizationsWithRawResponse,
+    Backends,
+    BackendsWithRawResponse,
+    Characterizations,
+    CharacterizationsWithRawResponse,
+)
+from .resources.jobs import AsyncJobs, AsyncJobsWithRawResponse, Jobs, JobsWithRawResponse
+from .resources.sessions import (
+    AsyncSessions,
+    AsyncSessionsWithRawResponse,
+    Sessions,
+    SessionsWithRawResponse,
+)
+
+__all__ = ["AsyncIonQ", "IonQ"]
+
+
+def get_whoami(*, timeout: TimeoutTypes | None = None) -> Call[Whoami]:
+    """The API key in use and its project."""
+    return Call("GET", "/whoami", Whoami._from_json, timeout=timeout)
+
+
+def _options(
+    api_key: str | None,
+    base_url: str | None,
+    timeout: TimeoutTypes | None,
+    max_retries: int,
+    default_headers: Mapping[str, str] | None,
+    allow_insecure_http: bool,
+    http_client: httpx.Client | httpx.AsyncClient | None,
+    expected: type[httpx.Client] | type[httpx.AsyncClient],
+) -> ClientOptions:
+    if http_client is not None and not isinstance(http_client, expected):
+        raise ArgumentTypeError(
+            f"http_client must be an {expected.__module__}.{expected.__name__}, "
+            f"not {type(http_client).__name__}"
+        )
+    return resolve_options(
+        api_key=api_key,
+        base_url=base_url,
+        timeout=timeout,
+        max_retries=max_retries,
+        default_headers=default_headers,
+        allow_insecure_http=allow_insecure_http,
+        http_client=http_client,
+    )
+
+
+class IonQ(SyncResource):
+    """A client for the IonQ Quantum Cloud API v0.4.
+
+    `api_key` defaults to `IONQ_API_KEY`; `base_url` to `IONQ_API_URL`, else
+    https://api.ionq.co/v0.4 (plain http only to loopback unless `allow_insecure_http`).
+    `timeout` (seconds or an `httpx.Timeout`) defaults to 10 s to connect, 60 s to read;
+    every call also takes its own `timeout=`. `max_retries` (default 2, 0 turns retries
+    off) applies to requests that cannot create a job; creating ones are retried only
+    when they certainly did not reach the server. `http_client` replaces the default
+    `httpx.Client` (and is then not closed by this client). `sleep` and `clock` replace
+    `time.sleep` and `time.monotonic` for retries and waits (for tests and simulations).
+    Use as a context manager, or call `close()`.
+    """
+
+    jobs: Jobs
+    backends: Backends
+    characterizations: Characterizations
+    sessions: Sessions
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        timeout: TimeoutTypes | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.Client | None = None,
+        allow_insecure_http: bool = False,
+        sleep: Callable[[float], object] | None = None,
+        clock: Callable[[], float] | None = None,
+    ) -> None:
+        options = _options(
+            api_key,
+            base_url,
+            timeout,
+            max_retries,
+            default_headers,
+            allow_insecure_http,
+            http_client,
+            httpx.Client,
+        )
+        super().__init__(SyncAPIClient(options, http_client, sleep=sleep, clock=clock))
+        self.jobs = Jobs(self._api)
+        self.backends = Backends(self._api)
+        self.characterizations = Characterizations(self._api)
+        self.sessions = Sessions(self._api)
+
+    whoami = sync_call(get_whoami)
+
+    @cached_property
+    def with_raw_response(self) -> IonQWithRawResponse:
+        """Raw-response variants of every single-request call, by namespace."""
+        return IonQWithRawResponse(self._api, self)
+
+    @property
+    def base_url(self) -> str:
+        return self._api.options.base_url
+
+    def close(self) -> None:
+        """Close the HTTP client if this client created it."""
+        self._api.close()
+
+    def __enter__(self) -> IonQ:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"IonQ(base_url={self.base_url!r})"
+
+
+class IonQWithRawResponse(SyncResource):
+    whoami = sync_raw(get_whoami)
+
+    def __init__(self, api: SyncAPIClient, client: IonQ) -> None:
+        super().__init__(api)
+        self.jobs: JobsWithRawResponse = client.jobs.with_raw_response
+        self.backends: BackendsWithRawResponse = client.backends.with_raw_response
+        self.characterizations: CharacterizationsWithRawResponse = (
+            client.characterizations.with_raw_response
+        )
+        self.sessions: SessionsWithRawResponse = client.sessions.with_raw_response
+
+
+class AsyncIonQ(AsyncResource):
+    """The asyncio twin of `IonQ`: the same methods, awaited; `async for` over listings.
+
+    `sleep` is an async callable (default `asyncio.sleep`). Use `async with`, or
+    `await close()`.
+    """
+
+    jobs: AsyncJobs
+    backends: AsyncBackends
+    characterizations: AsyncCharacterizations
+    sessions: AsyncSessions
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        timeout: TimeoutTypes | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        allow_insecure_http: bool = False,
+        sleep: Callable[[float], Awaitable[object]] | None = None,
+        clock: Callable[[], float] | None = None,
+    ) -> None:
+        options = _options(
+            api_key,
+            base_url,
+            timeout,
+            max_retries,
+            default_headers,
+            allow_insecure_http,
+            http_client,
+            httpx.AsyncClient,
+        )
+        super().__init__(AsyncAPIClient(options, http_client, sleep=sleep, clock=clock))
+        self.jobs = AsyncJobs(self._api)
+        self.backends = AsyncBackends(self._api)
+        self.characterizations = AsyncCharacterizations(self._api)
+        self.sessions = AsyncSessions(self._api)
+
+    whoami = async_call(get_whoami)
+
+    @cached_property
+    def with_raw_response(self) -> AsyncIonQWithRawResponse:
+        """Raw-response variants of every single-request call, by namespace."""
+        return AsyncIonQWithRawResponse(self._api, self)
+
+    @property
+    def base_url(self) -> str:
+        return self._api.options.base_url
+
+    async def close(self) -> None:
+        """Close the HTTP client if this client created it."""
+        await self._api.close()
+
+    async def __aenter__(self) -> AsyncIonQ:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    def __repr__(self) -> str:
+        return f"AsyncIonQ(base_url={self.base_url!r})"
+
+
+class AsyncIonQWithRawResponse(AsyncResource):
+    whoami = async_raw(get_whoami)
+
+    def __init__(self, api: AsyncAPIClient, client: AsyncIonQ) -> None:
+        super().__init__(api)
+        self.jobs: AsyncJobsWithRawResponse = client.jobs.with_raw_response
+        self.backends: AsyncBackendsWithRawResponse = client.backends.with_raw_response
+        self.characterizations: AsyncCharacterizationsWithRawResponse = (
+            client.characterizations.with_raw_response
+        )
+        self.sessions: AsyncSessionsWithRawResponse = client.sessions.with_raw_response

@@ -1,0 +1,105 @@
+"""Operations as I/O-free generators, run by a sync or an async driver.
+
+A flow yields actions (send this request, sleep this long, tell me the time) and gets
+their results back; it returns the operation's result. Retries, waiting and pagination
+are written once as flows; `IonQ` and `AsyncIonQ` differ only in the driver that
+performs the actions (`_base_client`), so the twins cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Generator
+from typing import Any, Final, Generic, TypeAlias, TypeVar
+
+import httpx
+
+from ._config import TimeoutTypes
+
+__all__ = [
+    "NOW",
+    "Action",
+    "Call",
+    "Flow",
+    "Now",
+    "Sleep",
+    "Transmit",
+    "now",
+    "transmit",
+]
+
+T = TypeVar("T")
+
+
+class Call(Generic[T]):
+    """One API request, fully described: what to send and how to parse the answer.
+
+    `creating` marks requests that create a job or session (retried only when they
+    certainly did not reach the server); `job_ids` names the jobs the request acts on,
+    making a 409 a `JobConflictError`.
+    """
+
+    __slots__ = ("creating", "job_ids", "json", "method", "params", "parse", "path", "timeout")
+
+    def __init__(
+        self,
+        method: str,
+        path: str,
+        parse: Callable[[object], T],
+        *,
+        params: list[tuple[str, str]] | None = None,
+        json: object = None,
+        creating: bool = False,
+        timeout: TimeoutTypes | None = None,
+        job_ids: tuple[str, ...] | None = None,
+    ) -> None:
+        self.method = method
+        self.path = path
+        self.parse = parse
+        self.params = params
+        self.json = json
+        self.creating = creating
+        self.timeout = timeout
+        self.job_ids = job_ids
+
+    def __repr__(self) -> str:
+        return f"Call({self.method} {self.path})"
+
+
+class Transmit:
+    """Send `request`; the result is the `httpx.Response` or the `httpx.HTTPError`."""
+
+    __slots__ = ("request",)
+
+    def __init__(self, request: httpx.Request) -> None:
+        self.request = request
+
+
+class Sleep:
+    """Pause for `seconds`; the result is None."""
+
+    __slots__ = ("seconds",)
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+
+class Now:
+    """Read the clock (monotonic seconds); the result is a float."""
+
+    __slots__ = ()
+
+
+NOW: Final = Now()
+
+Action: TypeAlias = Transmit | Sleep | Now
+Flow: TypeAlias = Generator[Action, Any, T]
+
+
+def now() -> Flow[float]:
+    t: float = yield NOW
+    return t
+
+
+def transmit(request: httpx.Request) -> Flow[httpx.Response | httpx.HTTPError]:
+    outcome: httpx.Response | httpx.HTTPError = yield Transmit(request)
+    return outcome

@@ -1,0 +1,85 @@
+"""Job listings that follow the `next` cursor lazily, one page in memory at a time."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Iterator
+
+from ._base_client import AsyncAPIClient, SyncAPIClient
+from ._errors import APIResponseValidationError
+from ._flow import Call
+from ._job import Job, JobPage
+from ._transport import call_flow
+
+__all__ = ["AsyncJobPager", "JobPager", "PageCall"]
+
+# Builds the request for the page after `cursor` (None: the first page).
+PageCall = Callable[[str | None], Call[JobPage]]
+
+
+def _follow(cursor: str | None, page: JobPage) -> str | None:
+    """The next cursor; a server repeating a cursor would otherwise loop forever."""
+    if page.next is not None and page.next == cursor:
+        raise APIResponseValidationError(
+            f"the server returned the same page cursor twice ({cursor!r}); stopping",
+            body=cursor.encode(),
+        )
+    return page.next
+
+
+class JobPager:
+    """Iterate for every `Job` across pages; `pages()` or `first_page()` for pages."""
+
+    __slots__ = ("_api", "_page_call")
+
+    def __init__(self, api: SyncAPIClient, page_call: PageCall) -> None:
+        self._api = api
+        self._page_call = page_call
+
+    def first_page(self) -> JobPage:
+        return self._fetch(None)
+
+    def pages(self) -> Iterator[JobPage]:
+        cursor: str | None = None
+        while True:
+            page = self._fetch(cursor)
+            yield page
+            cursor = _follow(cursor, page)
+            if cursor is None:
+                return
+
+    def __iter__(self) -> Iterator[Job]:
+        for page in self.pages():
+            yield from page.jobs
+
+    def _fetch(self, cursor: str | None) -> JobPage:
+        return self._api.run(call_flow(self._api.options, self._page_call(cursor)))
+
+
+class AsyncJobPager:
+    """`async for` every `Job` across pages; `pages()` or `await first_page()` for pages."""
+
+    __slots__ = ("_api", "_page_call")
+
+    def __init__(self, api: AsyncAPIClient, page_call: PageCall) -> None:
+        self._api = api
+        self._page_call = page_call
+
+    async def first_page(self) -> JobPage:
+        return await self._fetch(None)
+
+    async def pages(self) -> AsyncIterator[JobPage]:
+        cursor: str | None = None
+        while True:
+            page = await self._fetch(cursor)
+            yield page
+            cursor = _follow(cursor, page)
+            if cursor is None:
+                return
+
+    async def __aiter__(self) -> AsyncIterator[Job]:
+        async for page in self.pages():
+            for job in page.jobs:
+                yield job
+
+    async def _fetch(self, cursor: str | None) -> JobPage:
+        return await self._api.run(call_flow(self._api.options, self._page_call(cursor)))

@@ -1,0 +1,133 @@
+"""The one place requests are sent from: auth, timeouts, retries, error mapping, logging.
+
+Written as flows (see `_flow`), so the same code serves the sync and the async client.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any, TypeVar, cast
+
+import httpx
+
+from ._config import ClientOptions, to_timeout
+from ._errors import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APITimeoutError,
+    JobConflictError,
+    status_error,
+)
+from ._flow import Call, Flow, Sleep, transmit
+from ._lifecycle import JobStatus, parse_status
+from ._retry import parse_retry_after
+
+__all__ = ["build_request", "call_flow", "parse_response", "send_flow"]
+
+T = TypeVar("T")
+
+logger = logging.getLogger("ionq_facade")
+
+
+def build_request(options: ClientOptions, call: Call[Any]) -> httpx.Request:
+    timeout = options.timeout if call.timeout is None else to_timeout(call.timeout)
+    return httpx.Request(
+        call.method,
+        options.base_url + call.path,
+        params=cast("list[tuple[str, str | int | float | bool | None]] | None", call.params),
+        json=call.json,
+        headers=options.headers,
+        extensions={"timeout": timeout},
+    )
+
+
+def send_flow(options: ClientOptions, call: Call[Any]) -> Flow[httpx.Response]:
+    """Send `call` with retries; return its 2xx response or raise the typed error."""
+    request = build_request(options, call)
+    policy = options.retry
+    attempt = 0
+    while True:
+        outcome = yield from transmit(request)
+        if isinstance(outcome, httpx.Response):
+            status = outcome.status_code
+            if 200 <= status < 300:
+                logger.info("%s %s -> %d", call.method, call.path, status)
+                return outcome
+            delay = policy.delay(
+                creating=call.creating, attempt=attempt, status=status, headers=outcome.headers
+            )
+            if delay is None:
+                logger.info("%s %s -> %d", call.method, call.path, status)
+                error = status_error(
+                    outcome, job_ids=call.job_ids, retry_after=parse_retry_after(outcome.headers)
+                )
+                if isinstance(error, JobConflictError) and error.job_id is not None:
+                    error.current_status = yield from _current_status(options, error.job_id)
+                raise error
+            reason = f"status {status}"
+        else:
+            delay = policy.delay(creating=call.creating, attempt=attempt, error=outcome)
+            if delay is None:
+                raise _connection_error(call, request, outcome) from outcome
+            reason = type(outcome).__name__
+        attempt += 1
+        logger.info(
+            "%s %s failed (%s); retry %d of %d in %.2fs",
+            call.method,
+            call.path,
+            reason,
+            attempt,
+            policy.max_retries,
+            delay,
+        )
+        yield Sleep(delay)
+
+
+def call_flow(options: ClientOptions, call: Call[T]) -> Flow[T]:
+    """Send `call` and parse its answer."""
+    response = yield from send_flow(options, call)
+    return parse_response(call, response)
+
+
+def parse_response(call: Call[T], response: httpx.Response) -> T:
+    """The parsed 2xx body; a body that is not what the contract says is a typed error."""
+    content = response.content
+    try:
+        return call.parse(json.loads(content))
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+        raise APIResponseValidationError(
+            f"{call.method} {call.path} -> {response.status_code}: "
+            f"the body does not match the API contract ({exc})",
+            response=response,
+            body=content,
+        ) from exc
+
+
+def _connection_error(
+    call: Call[Any], request: httpx.Request, error: httpx.HTTPError
+) -> APIConnectionError:
+    cls = APITimeoutError if isinstance(error, httpx.TimeoutException) else APIConnectionError
+    what = "timed out" if cls is APITimeoutError else "failed"
+    return cls(
+        f"{call.method} {call.path} {what}: {type(error).__name__}: {error}", request=request
+    )
+
+
+def _current_status(options: ClientOptions, job_id: str) -> Flow[JobStatus | None]:
+    """Best effort, for a 409: the job's status now (one GET, no retries), or None."""
+    request = build_request(options, Call("GET", f"/jobs/{job_id}", _job_status))
+    outcome = yield from transmit(request)
+    if not isinstance(outcome, httpx.Response) or not outcome.is_success:
+        return None
+    try:
+        return _job_status(json.loads(outcome.content))
+    except (TypeError, ValueError):
+        return None
+
+
+def _job_status(data: object) -> JobStatus:
+    status = data.get("status") if isinstance(data, dict) else None
+    if not isinstance(status, str):
+        raise TypeError("no status")
+    return parse_status(status)

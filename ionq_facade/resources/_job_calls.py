@@ -1,0 +1,679 @@
+"""What each job operation sends and how its answer is read: no I/O.
+
+Every public job method is defined here once, as a function of its arguments returning a
+`Call` (one request) or a flow (several: `wait`, `wait_many`); `jobs.py` binds them to the
+sync and async clients. Arguments are checked here, so a bad one raises before anything
+is sent, and so do the lifecycle pre-checks on job snapshots.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from ionq_facade import _validation as v
+from ionq_facade._circuit import QASM3, Circuit, NativeCircuit
+from ionq_facade._config import ClientOptions, TimeoutTypes
+from ionq_facade._errors import ArgumentTypeError, InvalidArgumentError, JobTimeoutError
+from ionq_facade._flow import Call, Flow, Sleep, now
+from ionq_facade._job import Job, JobPage, JobRef, parse_job
+from ionq_facade._lifecycle import JobStatus
+from ionq_facade._models import JobCost, JobEstimate, Probabilities, parse_child_probabilities
+from ionq_facade._pagination import PageCall
+from ionq_facade._parse import JSONValue, freeze, obj, opt_str_tuple, req_str
+from ionq_facade._settings import Noise, Settings
+from ionq_facade._transport import call_flow
+from ionq_facade._validation import JobLike
+from ionq_facade._wait import DEFAULT_WAIT_TIMEOUT, Backoff, StatusTracker, outcome
+
+if TYPE_CHECKING:
+    from ionq_api.types import Unset
+
+__all__ = [
+    "MAX_CIRCUITS",
+    "WAIT_MANY_BATCH",
+    "artifact",
+    "cancel",
+    "cancel_many",
+    "child_probabilities",
+    "clone",
+    "cost",
+    "create",
+    "delete",
+    "delete_many",
+    "estimate",
+    "get",
+    "job_filters",
+    "list_jobs",
+    "list_page",
+    "move",
+    "pages",
+    "probabilities",
+    "wait",
+    "wait_many",
+]
+
+T = TypeVar("T")
+
+MAX_CIRCUITS = 5000
+# Ids per list request in wait_many: ~4 KB of query string, well under URL limits.
+WAIT_MANY_BATCH = 100
+
+
+def _given(value: T | None) -> T | Unset:
+    """None (not given) becomes the generated models' UNSET: the field is not sent."""
+    from ionq_api.types import UNSET
+
+    return UNSET if value is None else value
+
+
+def _job_fields(
+    *,
+    shots: int | None,
+    name: str | None,
+    metadata: Mapping[str, str] | None,
+    session_id: str | None,
+    settings: Settings | None,
+    noise: Noise | None,
+    dry_run: bool | None,
+) -> dict[str, Any]:
+    """The optional fields shared by create, clone and move, checked, as model kwargs."""
+    from ionq_api.models import JobMetadata
+
+    if settings is not None and not isinstance(settings, Settings):
+        raise ArgumentTypeError(f"settings must be a Settings, not {type(settings).__name__}")
+    if noise is not None and not isinstance(noise, Noise):
+        raise ArgumentTypeError(f"noise must be a Noise, not {type(noise).__name__}")
+    return {
+        "shots": _given(None if shots is None else v.shots(shots)),
+        "name": _given(v.optional_str(name, "name")),
+        "metadata": _given(
+            None if metadata is None else JobMetadata.from_dict(v.metadata(metadata))
+        ),
+        "session_id": _given(
+            None if session_id is None else v.path_token(session_id, "session_id")
+        ),
+        "settings": _given(None if settings is None else settings._to_api()),
+        "noise": _given(None if noise is None else noise._to_api()),
+        "dry_run": _given(v.optional_bool(dry_run, "dry_run")),
+    }
+
+
+def _backend(value: object) -> str:
+    if not isinstance(value, str) or not value:
+        raise ArgumentTypeError(f"backend must be a non-empty str, not {value!r}")
+    return value
+
+
+def create(
+    program: Circuit | NativeCircuit | QASM3 | Sequence[Circuit | NativeCircuit],
+    *,
+    backend: str,
+    shots: int | None = None,
+    name: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    session_id: str | None = None,
+    settings: Settings | None = None,
+    noise: Noise | None = None,
+    dry_run: bool | None = None,
+    timeout: TimeoutTypes | None = None,
+) -> Call[JobRef]:
+    """Submit a job: one circuit or QASM3 program, or a sequence of circuits.
+
+    `backend` is required (the API needs it, and a default could send work to a paid
+    QPU). A single program's `name` is the job's name unless `name` is given. Options
+    left None are not sent, so the server's defaults apply. A sequence of circuits is a
+    multi-circuit job: its gateset is `native` when all circuits are native, else `qis`
+    with each circuit naming its own. Never retried once sent.
+    """
+    from ionq_api.models import CircuitJobCreate, MultiCircuitInput, MultiCircuitJobCreate
+
+    fields = _job_fields(
+        shots=shots,
+        name=name,
+        metadata=metadata,
+        session_id=session_id,
+        settings=settings,
+        noise=noise,
+        dry_run=dry_run,
+    )
+    target = _backend(backend)
+    body: CircuitJobCreate | MultiCircuitJobCreate
+    if isinstance(program, (Circuit, NativeCircuit, QASM3)):
+        if name is None and program.name is not None:
+            fields["name"] = program.name
+        body = CircuitJobCreate(
+            type_="ionq.qasm3.v1" if isinstance(program, QASM3) else "ionq.circuit.v1",
+            backend=target,
+            input_=program.to_input(),
+            **fields,
+        )
+    elif isinstance(program, Sequence) and not isinstance(program, (str, bytes)):
+        circuits = list(program)
+        if not circuits or len(circuits) > MAX_CIRCUITS:
+            raise InvalidArgumentError(
+                f"a multi-circuit job has 1 to {MAX_CIRCUITS} circuits, not {len(circuits)}"
+            )
+        for i, circuit in enumerate(circuits):
+            if not isinstance(circuit, (Circuit, NativeCircuit)):
+                raise ArgumentTypeError(
+                    f"circuit {i} is a {type(circuit).__name__}: a multi-circuit job holds "
+                    "Circuit and NativeCircuit only"
+                )
+        native = all(isinstance(c, NativeCircuit) for c in circuits)
+        body = MultiCircuitJobCreate(
+            type_="ionq.multi-circuit.v1",
+            backend=target,
+            input_=MultiCircuitInput(
+                gateset="native" if native else "qis",
+                circuits=[c.to_multi() for c in circuits],
+                qubits=max(c.qubits for c in circuits),
+            ),
+            **fields,
+        )
+    else:
+        raise ArgumentTypeError(
+            "program must be a Circuit, NativeCircuit, QASM3 (wrap OpenQASM source in "
+            f"QASM3(...)) or a sequence of circuits, not {type(program).__name__}"
+        )
+    return Call(
+        "POST", "/jobs", JobRef._from_json, json=body.to_dict(), creating=True, timeout=timeout
+    )
+
+
+def _overrides(
+    *,
+    parent: str | None,
+    name: str | None,
+    metadata: Mapping[str, str] | None,
+    shots: int | None,
+    backend: str | None,
+    session_id: str | None,
+    settings: Settings | None,
+    noise: Noise | None,
+    dry_run: bool | None,
+) -> dict[str, Any]:
+    """The clone/move body: exactly the keywords given, nothing inherited is resent."""
+    from ionq_api.models import JobOverrides
+
+    fields = _job_fields(
+        shots=shots,
+        name=name,
+        metadata=metadata,
+        session_id=session_id,
+        settings=settings,
+        noise=noise,
+        dry_run=dry_run,
+    )
+    overrides = JobOverrides(
+        parent=_given(None if parent is None else v.path_token(parent, "parent")),
+        backend=_given(None if backend is None else _backend(backend)),
+        **fields,
+    )
+    return overrides.to_dict()
+
+
+def clone(
+    job: JobLike,
+    *,
+    name: str | None = None,
+    shots: int | None = None,
+    backend: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    session_id: str | None = None,
+    settings: Settings | None = None,
+    noise: Noise | None = None,
+    dry_run: bool | None = None,
+    parent: str | None = None,
+    timeout: TimeoutTypes | None = None,
+) -> Call[JobRef]:
+    """A new job from `job`'s circuit: keywords given override, the rest is inherited.
+
+    The source is left unchanged. Never retried once sent.
+    """
+    ident = v.job_id(job)
+    body = _overrides(
+        parent=parent,
+        name=name,
+        metadata=metadata,
+        shots=shots,
+        backend=backend,
+        session_id=session_id,
+        settings=settings,
+        noise=noise,
+        dry_run=dry_run,
+    )
+    return Call(
+        "POST",
+        f"/jobs/{ident}/clone",
+        JobRef._from_json,
+        json=body,
+        creating=True,
+        timeout=timeout,
+        job_ids=(ident,),
+    )
+
+
+def move(
+    job: JobLike,
+    *,
+    name: str | None = None,
+    shots: int | None = None,
+    backend: str | None = None,
+    metadata: Mapping[str, str] | None = None,
+    session_id: str | None = None,
+    settings: Settings | None = None,
+    noise: Noise | None = None,
+    dry_run: bool | None = None,
+    parent: str | None = None,
+    timeout: TimeoutTypes | None = None,
+) -> Call[JobRef]:
+    """Clone `job` and cancel it, in one request; the new job's
+    `metadata.original_job_id` is the source's id.
+
+    Given a snapshot that cannot be canceled, raises `InvalidTransitionError` without
+    sending; when the server refuses (409), `JobConflictError` with the job's current
+    status if it can be read. Never retried once sent.
+    """
+    ident = v.check_cancelable(job, "move")
+    body = _overrides(
+        parent=parent,
+        name=name,
+        metadata=metadata,
+        shots=shots,
+        backend=backend,
+        session_id=session_id,
+        settings=settings,
+        noise=noise,
+        dry_run=dry_run,
+    )
+    return Call(
+        "POST",
+        f"/jobs/{ident}/move",
+        JobRef._from_json,
+        json=body,
+        creating=True,
+        timeout=timeout,
+        job_ids=(ident,),
+    )
+
+
+def get(job: JobLike, *, timeout: TimeoutTypes | None = None) -> Call[Job]:
+    """The job as it is now."""
+    return Call("GET", f"/jobs/{v.job_id(job)}", parse_job, timeout=timeout)
+
+
+def cancel(job: JobLike, *, timeout: TimeoutTypes | None = None) -> Call[JobRef]:
+    """Cancel a submitted, ready or started job.
+
+    Given a snapshot in a final state, raises `InvalidTransitionError` without sending; a
+    refusal by the server (409) is `JobConflictError`.
+    """
+    ident = v.check_cancelable(job, "cancel")
+    return Call(
+        "PUT",
+        f"/jobs/{ident}/status/cancel",
+        JobRef._from_json,
+        timeout=timeout,
+        job_ids=(ident,),
+    )
+
+
+def _ids_answer(value: object) -> tuple[str, ...]:
+    return opt_str_tuple(obj(value, "answer").get("ids"), "ids") or ()
+
+
+def cancel_many(
+    jobs: Iterable[JobLike], *, timeout: TimeoutTypes | None = None
+) -> Call[tuple[str, ...]]:
+    """Cancel several jobs in one request; returns the ids the server canceled.
+
+    Any snapshot in a final state raises `InvalidTransitionError` without sending.
+    """
+    items = v.job_list(jobs)
+    for job in items:
+        v.check_cancelable(job, "cancel")
+    ids = v.job_ids(items)
+    return Call(
+        "PUT",
+        "/jobs/status/cancel",
+        _ids_answer,
+        json={"ids": ids},
+        timeout=timeout,
+        job_ids=tuple(ids),
+    )
+
+
+def _deleted(value: object) -> None:
+    req_str(obj(value, "answer").get("id"), "id")
+
+
+def delete(job: JobLike, *, timeout: TimeoutTypes | None = None) -> Call[None]:
+    """Delete a job."""
+    return Call("DELETE", f"/jobs/{v.job_id(job)}", _deleted, timeout=timeout)
+
+
+def delete_many(
+    jobs: Iterable[JobLike], *, timeout: TimeoutTypes | None = None
+) -> Call[tuple[str, ...]]:
+    """Delete several jobs in one request; returns the ids the server deleted."""
+    ids = v.job_ids(v.job_list(jobs))
+    return Call("DELETE", "/jobs", _ids_answer, json={"ids": ids}, timeout=timeout)
+
+
+def cost(job: JobLike, *, timeout: TimeoutTypes | None = None) -> Call[JobCost]:
+    """The job's estimated cost, and its billed cost once known."""
+    return Call("GET", f"/jobs/{v.job_id(job)}/cost", JobCost._from_json, timeout=timeout)
+
+
+def estimate(
+    *,
+    backend: str,
+    type: str | None = None,
+    qubits: int | None = None,
+    shots: int | None = None,
+    one_qubit_gates: int | None = None,
+    two_qubit_gates: int | None = None,
+    error_mitigation: bool | None = None,
+    timeout: TimeoutTypes | None = None,
+) -> Call[JobEstimate]:
+    """Estimate what a job would cost before submitting it. Omitted values are not sent."""
+    params = [("backend", _backend(backend))]
+    if type is not None:
+        params.append(("type", _backend(type)))
+    for key, value, least in (
+        ("qubits", qubits, 1),
+        ("1q_gates", one_qubit_gates, 0),
+        ("2q_gates", two_qubit_gates, 0),
+    ):
+        if value is not None:
+            params.append((key, str(v.int_at_least(value, key, least))))
+    if shots is not None:
+        params.append(("shots", str(v.shots(shots))))
+    if v.optional_bool(error_mitigation, "error_mitigation") is not None:
+        params.append(("error_mitigation", "true" if error_mitigation else "false"))
+    return Call("GET", "/jobs/estimate", JobEstimate._from_json, params=params, timeout=timeout)
+
+
+def probabilities(
+    job: JobLike, *, sharpen: bool | None = None, timeout: TimeoutTypes | None = None
+) -> Call[Probabilities]:
+    """A completed job's distribution: basis state (int) -> probability.
+
+    For a multi-circuit job use `child_probabilities`.
+    """
+    ident = v.job_id(job)
+    if isinstance(job, Job) and job.type == "ionq.multi-circuit.v1":
+        raise InvalidArgumentError(
+            f"job {ident} is a multi-circuit job: use jobs.child_probabilities"
+        )
+    return Call(
+        "GET",
+        f"/jobs/{ident}/results/probabilities",
+        _single_distribution,
+        params=_sharpen(sharpen),
+        timeout=timeout,
+    )
+
+
+def _single_distribution(value: object) -> Probabilities:
+    data = obj(value, "probabilities")
+    if any(isinstance(p, dict) for p in data.values()):
+        raise ValueError("one distribution per child job: use jobs.child_probabilities")
+    return Probabilities._from_json(data)
+
+
+def child_probabilities(
+    job: JobLike, *, sharpen: bool | None = None, timeout: TimeoutTypes | None = None
+) -> Call[Mapping[str, Probabilities]]:
+    """A multi-circuit job's distributions, by child job id."""
+    return Call(
+        "GET",
+        f"/jobs/{v.job_id(job)}/results/probabilities",
+        parse_child_probabilities,
+        params=_sharpen(sharpen),
+        timeout=timeout,
+    )
+
+
+def _sharpen(sharpen: bool | None) -> list[tuple[str, str]] | None:
+    if v.optional_bool(sharpen, "sharpen") is None:
+        return None
+    return [("sharpen", "true" if sharpen else "false")]
+
+
+def artifact(
+    job: JobLike, artifact_id: str, *, timeout: TimeoutTypes | None = None
+) -> Call[Mapping[str, JSONValue]]:
+    """One result artifact named by `job.results.artifacts[...]`, as frozen JSON."""
+    path = f"/jobs/{v.job_id(job)}/artifacts/{v.path_token(artifact_id, 'artifact_id')}"
+    return Call("GET", path, _frozen_object, timeout=timeout)
+
+
+def _frozen_object(value: object) -> Mapping[str, JSONValue]:
+    frozen = freeze(obj(value, "artifact"))
+    assert isinstance(frozen, Mapping)
+    return frozen
+
+
+def job_filters(
+    *,
+    ids: Iterable[JobLike] | None,
+    parent_job_id: str | None,
+    status: JobStatus | str | None,
+    target: str | Sequence[str] | None,
+    submitter_id: str | None,
+    limit: int | None,
+    session_id: str | None = None,
+) -> list[tuple[str, str]]:
+    """Query parameters of a job listing; only the filters given."""
+    params: list[tuple[str, str]] = []
+    if ids is not None:
+        params.extend(("ids", i) for i in v.job_ids(v.job_list(ids, "ids")))
+    if parent_job_id is not None:
+        params.append(("parent_job_id", v.path_token(parent_job_id, "parent_job_id")))
+    if status is not None:
+        params.append(("status", v.status_filter(status)))
+    if target is not None:
+        targets = [target] if isinstance(target, str) else list(target)
+        params.append(("target", ",".join(_backend(t) for t in targets)))
+    if session_id is not None:
+        params.append(("session_id", v.path_token(session_id, "session_id")))
+    if submitter_id is not None:
+        params.append(("submitter_id", v.path_token(submitter_id, "submitter_id")))
+    if limit is not None:
+        params.append(("limit", str(v.int_at_least(limit, "limit"))))
+    return params
+
+
+def pages(path: str, params: list[tuple[str, str]], timeout: TimeoutTypes | None) -> PageCall:
+    def page(cursor: str | None) -> Call[JobPage]:
+        query = params if cursor is None else [*params, ("next", cursor)]
+        return Call("GET", path, JobPage._from_json, params=query, timeout=timeout)
+
+    return page
+
+
+def list_jobs(
+    *,
+    ids: Iterable[JobLike] | None = None,
+    parent_job_id: str | None = None,
+    status: JobStatus | str | None = None,
+    target: str | Sequence[str] | None = None,
+    session_id: str | None = None,
+    submitter_id: str | None = None,
+    limit: int | None = None,
+    timeout: TimeoutTypes | None = None,
+) -> PageCall:
+    """The project's jobs, newest first: iterate for jobs across all pages (fetched as
+    needed), or use `.pages()` / `.first_page()`. `limit` is the page size."""
+    params = job_filters(
+        ids=ids,
+        parent_job_id=parent_job_id,
+        status=status,
+        target=target,
+        session_id=session_id,
+        submitter_id=submitter_id,
+        limit=limit,
+    )
+    return pages("/jobs", params, timeout)
+
+
+def list_page(
+    *,
+    ids: Iterable[JobLike] | None = None,
+    parent_job_id: str | None = None,
+    status: JobStatus | str | None = None,
+    target: str | Sequence[str] | None = None,
+    session_id: str | None = None,
+    submitter_id: str | None = None,
+    limit: int | None = None,
+    cursor: str | None = None,
+    timeout: TimeoutTypes | None = None,
+) -> Call[JobPage]:
+    """One page of the job listing: the page after `cursor` (a previous page's `next`)."""
+    page = list_jobs(
+        ids=ids,
+        parent_job_id=parent_job_id,
+        status=status,
+        target=target,
+        session_id=session_id,
+        submitter_id=submitter_id,
+        limit=limit,
+        timeout=timeout,
+    )
+    return page(v.optional_str(cursor, "cursor"))
+
+
+def wait(
+    options: ClientOptions,
+    job: JobLike,
+    *,
+    timeout: float = DEFAULT_WAIT_TIMEOUT,
+    poll_interval: float = 1.0,
+    on_status: Callable[[Job], object] | None = None,
+) -> Flow[Job]:
+    """Poll until the job ends; return it completed.
+
+    Polls start `poll_interval` seconds apart and grow 1.5x up to 10 s. Every observed
+    change is checked against the job lifecycle (`LifecycleViolationError`); a status
+    the client does not know is kept and waited through. `on_status(job)` hears every
+    change. Raises `JobFailedError` (with the failure code and message),
+    `JobCanceledError`, or `JobTimeoutError` with the last status after `timeout` seconds.
+    A snapshot already in a final state is answered without a request.
+    """
+    ident = v.job_id(job)
+    limit = v.wait_timeout(timeout)
+    delays = iter(Backoff(initial=v.wait_timeout(poll_interval)))
+    tracker = StatusTracker(on_status)
+    if isinstance(job, (Job, JobRef)):
+        tracker.seed(job)
+        if isinstance(job, Job) and job.status.is_terminal:
+            return outcome(job)
+    deadline = (yield from now()) + limit
+    while True:
+        current = yield from call_flow(options, get(ident))
+        tracker.observe(current)
+        if current.status.is_terminal:
+            return outcome(current)
+        remaining = deadline - (yield from now())
+        if remaining <= 0:
+            status = tracker.last_status(ident)
+            raise JobTimeoutError(
+                f"job {ident} did not finish within {limit:g}s (last status: {current.raw_status})",
+                job_id=ident,
+                last_status=status,
+            )
+        yield Sleep(min(next(delays), remaining))
+
+
+def wait_many(
+    options: ClientOptions,
+    jobs: Iterable[JobLike],
+    *,
+    timeout: float = DEFAULT_WAIT_TIMEOUT,
+    poll_interval: float = 1.0,
+    on_status: Callable[[Job], object] | None = None,
+    raise_on_failure: bool = True,
+) -> Flow[Mapping[str, Job]]:
+    """Poll many jobs until all end; return them by id, in the order given.
+
+    Each round is one `GET /jobs?ids=...` for the jobs still running (one per 100
+    ids), not one request per job. With `raise_on_failure` (the default) the first
+    failed or canceled job raises `JobFailedError`/`JobCanceledError` after the round
+    that saw it; without, every ended job is returned and the caller checks `status`.
+    A job missing from the listing is fetched alone, so a deleted one raises
+    `NotFoundError`. `JobTimeoutError.pending`/`.finished` keep what was learned.
+    """
+    items = v.job_list(jobs)
+    ids = v.job_ids(items)
+    limit = v.wait_timeout(timeout)
+    delays = iter(Backoff(initial=v.wait_timeout(poll_interval)))
+    if type(raise_on_failure) is not bool:
+        raise ArgumentTypeError("raise_on_failure must be a bool")
+    tracker = StatusTracker(on_status)
+    finished: dict[str, Job] = {}
+    for job in items:
+        if isinstance(job, (Job, JobRef)):
+            tracker.seed(job)
+            if isinstance(job, Job) and job.status.is_terminal:
+                finished[job.id] = outcome(job) if raise_on_failure else job
+    pending = [i for i in ids if i not in finished]
+    deadline = (yield from now()) + limit
+    while pending:
+        seen = yield from _poll_round(options, pending)
+        ended: list[Job] = []
+        for ident in pending:
+            current = seen[ident]
+            tracker.observe(current)
+            if current.status.is_terminal:
+                finished[ident] = current
+                ended.append(current)
+        if raise_on_failure:
+            for current in ended:
+                outcome(current)
+        pending = [i for i in pending if i not in finished]
+        if not pending:
+            break
+        remaining = deadline - (yield from now())
+        if remaining <= 0:
+            last = {i: tracker.last_status(i) for i in pending}
+            raise JobTimeoutError(
+                f"{len(pending)} of {len(ids)} jobs did not finish within {limit:g}s",
+                job_id=pending[0],
+                last_status=last[pending[0]],
+                pending=last,
+                finished=finished,
+            )
+        yield Sleep(min(next(delays), remaining))
+    return {i: finished[i] for i in ids}
+
+
+def _poll_round(options: ClientOptions, pending: list[str]) -> Flow[dict[str, Job]]:
+    """The current snapshot of every pending job, in as few list requests as possible."""
+    seen: dict[str, Job] = {}
+    for start in range(0, len(pending), WAIT_MANY_BATCH):
+        batch = pending[start : start + WAIT_MANY_BATCH]
+        wanted = set(batch)
+        filters = job_filters(
+            ids=batch,
+            parent_job_id=None,
+            status=None,
+            target=None,
+            submitter_id=None,
+            limit=len(batch),
+        )
+        page = pages("/jobs", filters, None)
+        cursor: str | None = None
+        while True:
+            result = yield from call_flow(options, page(cursor))
+            for job in result.jobs:
+                if job.id in wanted:
+                    seen[job.id] = job
+            if result.next is None or result.next == cursor:
+                break
+            cursor = result.next
+    for ident in pending:
+        if ident not in seen:
+            seen[ident] = yield from call_flow(options, get(ident))
+    return seen

@@ -1,0 +1,136 @@
+"""`client.backends` and `client.characterizations`: the machines jobs run on."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from ionq_facade import _validation as v
+from ionq_facade._config import TimeoutTypes
+from ionq_facade._flow import Call
+from ionq_facade._models import Backend, Characterization, CharacterizationPage, parse_backends
+from ionq_facade._resource import (
+    AsyncResource,
+    SyncResource,
+    async_call,
+    async_raw,
+    sync_call,
+    sync_raw,
+)
+
+__all__ = [
+    "AsyncBackends",
+    "AsyncCharacterizations",
+    "Backends",
+    "Characterizations",
+]
+
+
+def _name(backend: str | Backend) -> str:
+    return backend.name if isinstance(backend, Backend) else v.path_token(backend, "backend")
+
+
+def list_backends(*, timeout: TimeoutTypes | None = None) -> Call[tuple[Backend, ...]]:
+    """Every backend, with its status, qubits and queue time."""
+    return Call("GET", "/backends", parse_backends, timeout=timeout)
+
+
+def get_backend(backend: str | Backend, *, timeout: TimeoutTypes | None = None) -> Call[Backend]:
+    """One backend by name, e.g. `qpu.forte-1` or `simulator`."""
+    return Call("GET", f"/backends/{_name(backend)}", Backend._from_json, timeout=timeout)
+
+
+def list_characterizations(
+    backend: str | Backend,
+    *,
+    start: str | None = None,
+    end: str | None = None,
+    limit: int | None = None,
+    page: int | None = None,
+    timeout: TimeoutTypes | None = None,
+) -> Call[CharacterizationPage]:
+    """A page of a backend's characterizations, newest first; `start`/`end` are ISO dates,
+    `limit` the page size (1 to 10), `page` the page number from 1."""
+    params: list[tuple[str, str]] = []
+    for key, text in (("start", start), ("end", end)):
+        if v.optional_str(text, key) is not None:
+            params.append((key, str(text)))
+    if limit is not None:
+        params.append(("limit", str(v.int_at_least(limit, "limit"))))
+    if page is not None:
+        params.append(("page", str(v.int_at_least(page, "page"))))
+    return Call(
+        "GET",
+        f"/backends/{_name(backend)}/characterizations",
+        CharacterizationPage._from_json,
+        params=params,
+        timeout=timeout,
+    )
+
+
+def get_characterization(
+    backend: str | Backend, characterization_id: str, *, timeout: TimeoutTypes | None = None
+) -> Call[Characterization]:
+    """One characterization of a backend, by id."""
+    ident = v.path_token(characterization_id, "characterization_id")
+    return Call(
+        "GET",
+        f"/backends/{_name(backend)}/characterizations/{ident}",
+        Characterization._from_json,
+        timeout=timeout,
+    )
+
+
+class Backends(SyncResource):
+    list = sync_call(list_backends)
+    get = sync_call(get_backend)
+
+    @cached_property
+    def with_raw_response(self) -> BackendsWithRawResponse:
+        return BackendsWithRawResponse(self._api)
+
+
+class BackendsWithRawResponse(SyncResource):
+    list = sync_raw(list_backends)
+    get = sync_raw(get_backend)
+
+
+class AsyncBackends(AsyncResource):
+    list = async_call(list_backends)
+    get = async_call(get_backend)
+
+    @cached_property
+    def with_raw_response(self) -> AsyncBackendsWithRawResponse:
+        return AsyncBackendsWithRawResponse(self._api)
+
+
+class AsyncBackendsWithRawResponse(AsyncResource):
+    list = async_raw(list_backends)
+    get = async_raw(get_backend)
+
+
+class Characterizations(SyncResource):
+    list = sync_call(list_characterizations)
+    get = sync_call(get_characterization)
+
+    @cached_property
+    def with_raw_response(self) -> CharacterizationsWithRawResponse:
+        return CharacterizationsWithRawResponse(self._api)
+
+
+class CharacterizationsWithRawResponse(SyncResource):
+    list = sync_raw(list_characterizations)
+    get = sync_raw(get_characterization)
+
+
+class AsyncCharacterizations(AsyncResource):
+    list = async_call(list_characterizations)
+    get = async_call(get_characterization)
+
+    @cached_property
+    def with_raw_response(self) -> AsyncCharacterizationsWithRawResponse:
+        return AsyncCharacterizationsWithRawResponse(self._api)
+
+
+class AsyncCharacterizationsWithRawResponse(AsyncResource):
+    list = async_raw(list_characterizations)
+    get = async_raw(get_characterization)

@@ -1,0 +1,150 @@
+"""`client.sessions`: reserved time on a backend, and the jobs run in it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import cached_property
+
+from ionq_facade import _validation as v
+from ionq_facade._config import TimeoutTypes
+from ionq_facade._errors import ArgumentTypeError
+from ionq_facade._flow import Call
+from ionq_facade._lifecycle import JobStatus
+from ionq_facade._models import CostLimit, Session, parse_sessions
+from ionq_facade._pagination import PageCall
+from ionq_facade._resource import (
+    AsyncResource,
+    SyncResource,
+    async_call,
+    async_pages,
+    async_raw,
+    sync_call,
+    sync_pages,
+    sync_raw,
+)
+from ionq_facade._validation import JobLike
+
+from ._job_calls import job_filters, pages
+
+__all__ = ["AsyncSessions", "Sessions"]
+
+
+def _session_id(session: str | Session) -> str:
+    return session.id if isinstance(session, Session) else v.path_token(session, "session id")
+
+
+def create_session(
+    backend: str,
+    *,
+    job_count_limit: int | None = None,
+    duration_limit_min: int | None = None,
+    cost_limit: CostLimit | None = None,
+    timeout: TimeoutTypes | None = None,
+) -> Call[Session]:
+    """Open a session on `backend`, optionally capped by job count, minutes or cost.
+
+    Never retried once sent (it may be billed)."""
+    from ionq_api.models import SessionCostLimit, SessionCreateRequest, SessionCreateRequestSettings
+    from ionq_api.types import UNSET
+
+    if cost_limit is not None and not isinstance(cost_limit, CostLimit):
+        raise ArgumentTypeError("cost_limit must be a CostLimit")
+    settings = SessionCreateRequestSettings(
+        job_count_limit=UNSET
+        if job_count_limit is None
+        else v.int_at_least(job_count_limit, "job_count_limit"),
+        duration_limit_min=UNSET
+        if duration_limit_min is None
+        else v.int_at_least(duration_limit_min, "duration_limit_min"),
+        cost_limit=UNSET
+        if cost_limit is None
+        else SessionCostLimit(unit=cost_limit.unit, value=cost_limit.value),
+    )
+    request = SessionCreateRequest(
+        backend=v.path_token(backend, "backend"),
+        settings=settings if settings.to_dict() else UNSET,
+    )
+    body = request.to_dict()
+    return Call("POST", "/sessions", Session._from_json, json=body, creating=True, timeout=timeout)
+
+
+def get_session(session: str | Session, *, timeout: TimeoutTypes | None = None) -> Call[Session]:
+    """One session."""
+    return Call("GET", f"/sessions/{_session_id(session)}", Session._from_json, timeout=timeout)
+
+
+def list_sessions(
+    *, active: bool | None = None, timeout: TimeoutTypes | None = None
+) -> Call[tuple[Session, ...]]:
+    """The project's sessions; `active=True` for open ones only."""
+    params = None
+    if v.optional_bool(active, "active") is not None:
+        params = [("active", "true" if active else "false")]
+    return Call("GET", "/sessions", parse_sessions, params=params, timeout=timeout)
+
+
+def end_session(session: str | Session, *, timeout: TimeoutTypes | None = None) -> Call[Session]:
+    """End a session; its queued jobs are not affected."""
+    path = f"/sessions/{_session_id(session)}/end"
+    return Call("POST", path, Session._from_json, timeout=timeout)
+
+
+def session_jobs(
+    session: str | Session,
+    *,
+    ids: Iterable[JobLike] | None = None,
+    parent_job_id: str | None = None,
+    status: JobStatus | str | None = None,
+    target: str | Sequence[str] | None = None,
+    submitter_id: str | None = None,
+    limit: int | None = None,
+    timeout: TimeoutTypes | None = None,
+) -> PageCall:
+    """The jobs of one session: iterate for jobs across pages, or `.pages()`."""
+    params = job_filters(
+        ids=ids,
+        parent_job_id=parent_job_id,
+        status=status,
+        target=target,
+        submitter_id=submitter_id,
+        limit=limit,
+    )
+    return pages(f"/sessions/{_session_id(session)}/jobs", params, timeout)
+
+
+class Sessions(SyncResource):
+    create = sync_call(create_session)
+    get = sync_call(get_session)
+    list = sync_call(list_sessions)
+    end = sync_call(end_session)
+    jobs = sync_pages(session_jobs)
+
+    @cached_property
+    def with_raw_response(self) -> SessionsWithRawResponse:
+        return SessionsWithRawResponse(self._api)
+
+
+class SessionsWithRawResponse(SyncResource):
+    create = sync_raw(create_session)
+    get = sync_raw(get_session)
+    list = sync_raw(list_sessions)
+    end = sync_raw(end_session)
+
+
+class AsyncSessions(AsyncResource):
+    create = async_call(create_session)
+    get = async_call(get_session)
+    list = async_call(list_sessions)
+    end = async_call(end_session)
+    jobs = async_pages(session_jobs)
+
+    @cached_property
+    def with_raw_response(self) -> AsyncSessionsWithRawResponse:
+        return AsyncSessionsWithRawResponse(self._api)
+
+
+class AsyncSessionsWithRawResponse(AsyncResource):
+    create = async_raw(create_session)
+    get = async_raw(get_session)
+    list = async_raw(list_sessions)
+    end = async_raw(end_session)
