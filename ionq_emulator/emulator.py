@@ -1,0 +1,209 @@
+"""The emulator: state, clock and services behind the ASGI app, plus the test controls.
+
+>>> emu = Emulator(mode="manual", seed=1)
+>>> emu.app            # an ASGI app, e.g. for httpx.ASGITransport
+>>> emu.advance()      # every active job one step along submitted -> ready -> started -> completed
+>>> emu.complete_all() # every active job to its end (completed, or failed)
+
+Modes: ``clock`` moves jobs after ``dwell`` seconds per state (checked at every request);
+``manual`` moves them only on ``advance``/``complete_all`` (or ``POST /_emulator/advance``).
+With ``seed`` the ids, the clock (virtual, from 2025-06-16T00:00:00Z, ``clock_step``
+seconds per request), noisy samples and faults are reproducible: the same requests give
+byte-identical answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from ionq_emulator.auth import KeyRing
+from ionq_emulator.clock import EPOCH, Clock, SystemClock, VirtualClock, isoformat, parse_instant
+from ionq_emulator.errors import ApiError
+from ionq_emulator.faults import FaultConfig
+from ionq_emulator.jobs import JobService
+from ionq_emulator.lifecycle import LifecycleError, lifecycle
+from ionq_emulator.progress import DEFAULT_DWELL, Progress, Transition
+from ionq_emulator.sessions import SessionService
+from ionq_emulator.store import (
+    IdSource,
+    MemoryPersistence,
+    Persistence,
+    SqlitePersistence,
+    Store,
+)
+
+__all__ = ["MAX_BODY_BYTES", "Emulator", "EmulatorConfig"]
+
+#: Request bodies larger than this get 413 (10 MiB).
+MAX_BODY_BYTES = 10 * 1024 * 1024
+
+
+@dataclass
+class EmulatorConfig:
+    """How an Emulator behaves. Every field has a default that suits tests."""
+
+    mode: Literal["clock", "manual"] = "clock"
+    #: Seconds per non-terminal state in clock mode (one value, or per state name).
+    dwell: float | Mapping[str, float] = DEFAULT_DWELL
+    seed: int | None = None
+    #: SQLite file keeping every job across restarts; None keeps state in memory.
+    db: str | Path | None = None
+    #: API key -> project (or {project, name}); None: every key is its own project.
+    keys: Mapping[str, Any] | None = None
+    faults: FaultConfig = field(default_factory=FaultConfig)
+    #: Job ``results`` as links (``{probabilities: {url}}``) or artifact descriptors.
+    results_shape: Literal["links", "artifacts"] = "links"
+    #: Check every answer against openapi.yaml; violations go to ``conformance_errors``.
+    validate_responses: bool = False
+    max_body_bytes: int = MAX_BODY_BYTES
+    #: None: a virtual clock when seeded, else the wall clock.
+    clock: Clock | None = None
+    #: Seconds a virtual clock moves per API request.
+    clock_step: float = 0.01
+
+
+class Emulator:
+    """One emulated IonQ API: state, lifecycle, services and the ASGI app serving them."""
+
+    store: Store
+    clock: Clock
+    faults: FaultConfig
+    progress: Progress
+    jobs: JobService
+    sessions: SessionService
+
+    def __init__(self, config: EmulatorConfig | None = None, **options: Any) -> None:
+        if config is not None and options:
+            raise TypeError("pass either an EmulatorConfig or keyword options, not both")
+        self.config = config or EmulatorConfig(**options)
+        if self.config.mode not in {"clock", "manual"}:
+            raise ValueError("mode must be 'clock' or 'manual'")
+        self.keyring = KeyRing(self.config.keys)
+        self.conformance_errors: list[str] = []
+        persistence: Persistence = (
+            SqlitePersistence(self.config.db) if self.config.db is not None else MemoryPersistence()
+        )
+        self._build(persistence)
+        self._app: Any = None
+
+    def _build(self, persistence: Persistence) -> None:
+        cfg = self.config
+        self.store = Store(persistence, IdSource(cfg.seed))
+        self.clock: Clock = cfg.clock or (
+            VirtualClock(float(self.store.meta.get("clock", EPOCH)), cfg.clock_step)
+            if cfg.seed is not None
+            else SystemClock()
+        )
+        self.faults = FaultConfig(cfg.faults.rules, cfg.faults.seed)
+        self.progress = Progress(
+            self.store, self.clock, manual=cfg.mode == "manual", dwell=cfg.dwell
+        )
+        self.jobs = JobService(
+            self.store, self.clock, self.progress, results_shape=cfg.results_shape
+        )
+        self.sessions = SessionService(self.store, self.clock)
+
+    # -- the ASGI app -----------------------------------------------------------------------
+
+    @property
+    def app(self) -> Any:
+        """The ASGI application (built on first use)."""
+        if self._app is None:
+            from ionq_emulator.app import build_app
+
+            self._app = build_app(self)
+        return self._app
+
+    def before_request(self) -> None:
+        """Per API request: step a virtual clock, then apply what the clock made due."""
+        self.clock.on_request()
+        with self.store.unit():
+            if isinstance(self.clock, VirtualClock):
+                self.store.meta["clock"] = self.clock.now()
+            self.sessions.expire()
+            self.progress.tick()
+
+    # -- controls for tests -------------------------------------------------------------------
+
+    def advance(self, job_id: str | None = None, to: str | None = None) -> list[Transition]:
+        """Move one job (or every active job) one step, or on to status ``to``.
+
+        Raises ApiError(404) for an unknown job and LifecycleError when ``to`` cannot be
+        reached from the job's status.
+        """
+        if to is not None and lifecycle().canonical(to) not in lifecycle().states:
+            raise LifecycleError(f"{to!r} is not a job status")
+        with self.store.unit():
+            job = None
+            if job_id is not None:
+                job = self.store.jobs.get(job_id)
+                if job is None:
+                    raise ApiError.not_found(f"No job with id {job_id!r}.")
+            return self.progress.advance(job, to)
+
+    def complete_all(self) -> list[Transition]:
+        """Every active job to its end: ``completed``, or ``failed`` if it cannot run."""
+        return self.advance(to="completed")
+
+    def set_clock(self, instant: str | float | None = None, *, advance: float | None = None) -> str:
+        """Set the clock to ``instant`` (ISO 8601 or epoch seconds) and/or move it on.
+
+        In clock mode, jobs whose dwell time has passed move at once.
+        """
+        if instant is not None:
+            self.clock.set(parse_instant(instant))
+        if advance is not None:
+            self.clock.advance(advance)
+        with self.store.unit():
+            if isinstance(self.clock, VirtualClock):
+                self.store.meta["clock"] = self.clock.now()
+            self.sessions.expire()
+            self.progress.tick()
+        return isoformat(self.clock.now())
+
+    def set_faults(self, faults: FaultConfig | None) -> None:
+        """Replace the fault rules (None: no faults). The generator restarts from the seed."""
+        faults = faults or FaultConfig()
+        self.faults = FaultConfig(faults.rules, faults.seed)
+
+    def reset(self) -> None:
+        """Forget every job and session; ids, clock and faults start over from the seed."""
+        with self.store.lock:
+            self.store.clear()
+            # A clock passed in by the caller is kept as it is: it is theirs to manage.
+            self._build(self.store.persistence)
+            self.conformance_errors.clear()
+
+    def job(self, job_id: str) -> dict[str, Any]:
+        """A job's JSON as the API shows it, whatever its project (for tests)."""
+        with self.store.lock:
+            job = self.store.jobs.get(job_id)
+            if job is None:
+                raise ApiError.not_found(f"No job with id {job_id!r}.")
+            return self.jobs.job_json(job)
+
+    def state(self) -> dict[str, Any]:
+        """A summary: mode, clock, counts by status, sessions, faults."""
+        with self.store.lock:
+            by_status: dict[str, int] = {}
+            for job in self.store.jobs.values():
+                by_status[job.status] = by_status.get(job.status, 0) + 1
+            return {
+                "mode": self.config.mode,
+                "now": isoformat(self.clock.now()),
+                "jobs": len(self.store.jobs),
+                "active": len(self.store.active),
+                "by_status": dict(sorted(by_status.items())),
+                "sessions": len(self.store.sessions),
+                "projects": len({j.project_id for j in self.store.jobs.values()}),
+                "faults": self.faults.to_json(),
+                "conformance_errors": len(self.conformance_errors),
+            }
+
+    def close(self) -> None:
+        """Release the database (the emulator must not be used afterwards)."""
+        with self.store.lock:
+            self.store.persistence.close()
