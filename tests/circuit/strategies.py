@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from hypothesis import settings
 from hypothesis import strategies as st
 
 from ionq_facade._circuit import Circuit, NativeCircuit
+
+# These properties do real work per example; a wall-clock deadline only makes a busy CI flaky.
+no_deadline = settings(deadline=None)
 
 finite = st.floats(allow_nan=False, allow_infinity=False)
 positive = st.floats(min_value=0.0, exclude_min=True, allow_infinity=False)

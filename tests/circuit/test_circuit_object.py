@@ -104,12 +104,9 @@ def test_gates_view_cannot_change_the_circuit() -> None:
         gates[0].gate = "x"  # type: ignore[misc]
 
 
-def test_importing_the_builder_pulls_in_neither_numpy_nor_the_http_client() -> None:
-    code = (
-        "import sys, ionq_facade._circuit; "
-        "print(sorted({'numpy', 'ionq_api.models'} & set(sys.modules)))"
-    )
+def test_importing_the_builder_does_not_pull_in_numpy() -> None:
+    code = "import sys, ionq_facade._circuit; print('numpy' in sys.modules)"
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
-    assert out.strip() == "[]"
+    assert out.strip() == "False"

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from ionq_facade._circuit import QASM3, Circuit, NativeCircuit, input_from_dict
 from ionq_facade._errors import ArgumentTypeError, InvalidArgumentError
 
-from .strategies import case_ids, native_circuits, qis_circuits
+from .strategies import case_ids, native_circuits, no_deadline, qis_circuits
 
 H0 = {"gate": "h", "target": 0}
 
@@ -427,7 +427,7 @@ def mangled(draw: st.DrawFn) -> object:
     return data
 
 
-@settings(max_examples=300)
+@settings(no_deadline, max_examples=300)
 @given(st.one_of(json_values, mangled()))
 def test_any_json_either_parses_or_raises_invalid_argument(data: object) -> None:
     for reader in (Circuit.from_dict, NativeCircuit.from_dict, QASM3.from_dict, input_from_dict):

@@ -18,11 +18,12 @@ from openapi_schema_validator import OAS30Validator, validate
 
 from ionq_facade._circuit import Circuit, NativeCircuit
 
-from .strategies import native_circuits, qis_circuits
+from .strategies import native_circuits, no_deadline, qis_circuits
 
 unnamed = st.none()
 
 
+@no_deadline
 @given(qis_circuits(names=unnamed))
 def test_qis_from_dict_inverts_to_dict(circuit: Circuit) -> None:
     data = circuit.to_dict()
@@ -30,6 +31,7 @@ def test_qis_from_dict_inverts_to_dict(circuit: Circuit) -> None:
     assert Circuit.from_dict(json.loads(json.dumps(data))) == circuit
 
 
+@no_deadline
 @given(native_circuits(names=unnamed))
 def test_native_from_dict_inverts_to_dict(circuit: NativeCircuit) -> None:
     data = circuit.to_dict()
@@ -37,6 +39,7 @@ def test_native_from_dict_inverts_to_dict(circuit: NativeCircuit) -> None:
     assert NativeCircuit.from_dict(json.loads(json.dumps(data))) == circuit
 
 
+@no_deadline
 @given(qis_circuits())
 def test_qis_generated_models_agree(circuit: Circuit) -> None:
     data = circuit.to_dict()
@@ -48,6 +51,7 @@ def test_qis_generated_models_agree(circuit: Circuit) -> None:
     assert Circuit.from_dict(entry) == circuit
 
 
+@no_deadline
 @given(native_circuits())
 def test_native_generated_models_agree(circuit: NativeCircuit) -> None:
     data = circuit.to_dict()
@@ -58,11 +62,13 @@ def test_native_generated_models_agree(circuit: NativeCircuit) -> None:
     assert NativeCircuit.from_dict(entry) == circuit
 
 
+@no_deadline
 @given(qis_circuits() | native_circuits())
 def test_repr_is_the_builder_expression(circuit: Circuit | NativeCircuit) -> None:
     assert eval(repr(circuit), {"Circuit": Circuit, "NativeCircuit": NativeCircuit}) == circuit
 
 
+@no_deadline
 @given(qis_circuits() | native_circuits())
 def test_gate_counts_partition_the_gates(circuit: Circuit | NativeCircuit) -> None:
     counts = circuit.gate_counts()
@@ -83,14 +89,14 @@ def _check(instance: object, schema_name: str) -> None:
     validate(instance, schema, cls=OAS30Validator)
 
 
-@settings(max_examples=40)
+@settings(no_deadline, max_examples=40)
 @given(qis_circuits())
 def test_qis_json_satisfies_the_contract(circuit: Circuit) -> None:
     _check(circuit.to_dict(), "QisCircuitInput")
     _check(circuit.to_multi().to_dict(), "QisCircuit")
 
 
-@settings(max_examples=40)
+@settings(no_deadline, max_examples=40)
 @given(native_circuits())
 def test_native_json_satisfies_the_contract(circuit: NativeCircuit) -> None:
     _check(circuit.to_dict(), "NativeCircuitInput")
