@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import numbers
 import re
+from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Final, Literal, NamedTuple, Self, TypeAlias
@@ -30,6 +31,7 @@ __all__ = [
     "AnyCircuit",
     "Circuit",
     "Gate",
+    "GateCircuit",
     "GateCounts",
     "Gateset",
     "NativeCircuit",
@@ -368,8 +370,12 @@ def _json_object(data: object, where: str) -> Mapping[str, object]:
 # --- gate-list circuits -------------------------------------------------------------------
 
 
-class _GateCircuit:
-    """What QIS and native circuits share: qubits, gates, JSON, equality."""
+class GateCircuit(ABC):
+    """A gate-list circuit of either gateset: what `Circuit` and `NativeCircuit` share.
+
+    Annotate with this where either will do (a list mixing both is a `list[GateCircuit]`
+    to a type checker).
+    """
 
     gateset: ClassVar[Gateset]
     job_type: ClassVar[str] = "ionq.circuit.v1"
@@ -403,7 +409,7 @@ class _GateCircuit:
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        assert isinstance(other, _GateCircuit)
+        assert isinstance(other, GateCircuit)
         return (self._qubits, self._name, self._gates) == (
             other._qubits,
             other._name,
@@ -486,6 +492,14 @@ class _GateCircuit:
         circuit._gates = gates
         return circuit
 
+    @abstractmethod
+    def to_input(self) -> api.QisCircuitInput | api.NativeCircuitInput:
+        """The generated model for a single-circuit job's `input`."""
+
+    @abstractmethod
+    def to_multi(self) -> api.QisCircuit | api.NativeCircuit:
+        """The generated model for one entry of a multi-circuit job (keeps `name`)."""
+
     def _add(
         self,
         name: str,
@@ -507,7 +521,7 @@ class _GateCircuit:
         return self
 
 
-class Circuit(_GateCircuit):
+class Circuit(GateCircuit):
     """A circuit in IonQ's abstract `qis` gateset; rotations in radians.
 
     >>> Circuit(2, name="bell").h(0).cnot(0, 1).to_dict()["circuit"]
@@ -618,7 +632,7 @@ class Circuit(_GateCircuit):
         return QisCircuit.from_dict(self._multi_dict())
 
 
-class NativeCircuit(_GateCircuit):
+class NativeCircuit(GateCircuit):
     """A circuit in IonQ's hardware-native gateset; phases and angles in turns.
 
     `ms` runs on systems with MS gates (Aria), `zz` on systems with ZZ gates (Forte).
