@@ -79,16 +79,13 @@ def resolve_options(
     if type(max_retries) is not int or max_retries < 0:
         raise InvalidArgumentError(f"max_retries must be an int >= 0, not {max_retries!r}")
     if timeout is None:
-        timeout = http_client.timeout if http_client is not None else DEFAULT_TIMEOUT
-    headers: dict[str, str] = {}
-    if http_client is not None:
-        headers.update(http_client.headers)
-    headers.update(
-        {
-            "Accept": "application/json",
-            "User-Agent": f"ionq-facade/{__version__} httpx/{httpx.__version__}",
-        }
-    )
+        # A given client's own timeout counts only if it was set (not httpx's 5 s default).
+        custom = http_client is not None and http_client.timeout != httpx.Timeout(5.0)
+        timeout = http_client.timeout if custom and http_client is not None else DEFAULT_TIMEOUT
+    # Case-insensitive merge: the http_client's own headers, ours, the caller's, the key.
+    headers = httpx.Headers(http_client.headers if http_client is not None else None)
+    headers["Accept"] = "application/json"
+    headers["User-Agent"] = f"ionq-facade/{__version__} httpx/{httpx.__version__}"
     for name, value in (default_headers or {}).items():
         if not isinstance(name, str) or not isinstance(value, str):
             raise ArgumentTypeError("default_headers must map str to str")
@@ -98,7 +95,7 @@ def resolve_options(
         base_url=url,
         timeout=to_timeout(timeout),
         retry=RetryPolicy(max_retries=max_retries),
-        headers=headers,
+        headers=dict(headers.items()),
     )
 
 

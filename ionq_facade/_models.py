@@ -56,8 +56,8 @@ class Probabilities(Mapping[int, float]):
         return f"Probabilities({dict(self._data)!r})"
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, Probabilities):
-            return self._data == other._data
+        if isinstance(other, Mapping):
+            return dict(self._data) == dict(other)
         return NotImplemented
 
     def __hash__(self) -> int:
