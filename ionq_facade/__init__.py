@@ -8,7 +8,7 @@ with IonQ() as client:
     print(client.jobs.probabilities(job))
 """
 
-from ._circuit import QASM3, Circuit, NativeCircuit
+from ._circuit import QASM3, Circuit, GateCircuit, NativeCircuit
 from ._client import AsyncIonQ, IonQ
 from ._config import DEFAULT_BASE_URL, DEFAULT_TIMEOUT
 from ._errors import (
@@ -83,6 +83,7 @@ __all__ = [
     "CostLimit",
     "ErrorMitigation",
     "Fidelity",
+    "GateCircuit",
     "InternalServerError",
     "InvalidArgumentError",
     "InvalidTransitionError",

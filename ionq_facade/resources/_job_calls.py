@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ionq_facade import _validation as v
-from ionq_facade._circuit import QASM3, Circuit, NativeCircuit
+from ionq_facade._circuit import QASM3, GateCircuit, NativeCircuit
 from ionq_facade._config import ClientOptions, TimeoutTypes
 from ionq_facade._errors import ArgumentTypeError, InvalidArgumentError, JobTimeoutError
 from ionq_facade._flow import Call, Flow, Sleep, now
@@ -106,7 +106,7 @@ def _backend(value: object) -> str:
 
 
 def create(
-    program: Circuit | NativeCircuit | QASM3 | Sequence[Circuit | NativeCircuit],
+    program: GateCircuit | QASM3 | Sequence[GateCircuit],
     *,
     backend: str,
     shots: int | None = None,
@@ -139,7 +139,7 @@ def create(
     )
     target = _backend(backend)
     body: CircuitJobCreate | MultiCircuitJobCreate
-    if isinstance(program, (Circuit, NativeCircuit, QASM3)):
+    if isinstance(program, (GateCircuit, QASM3)):
         if name is None and program.name is not None:
             fields["name"] = program.name
         body = CircuitJobCreate(
@@ -155,7 +155,7 @@ def create(
                 f"a multi-circuit job has 1 to {MAX_CIRCUITS} circuits, not {len(circuits)}"
             )
         for i, circuit in enumerate(circuits):
-            if not isinstance(circuit, (Circuit, NativeCircuit)):
+            if not isinstance(circuit, GateCircuit):
                 raise ArgumentTypeError(
                     f"circuit {i} is a {type(circuit).__name__}: a multi-circuit job holds "
                     "Circuit and NativeCircuit only"
