@@ -6,7 +6,6 @@ flows and shared; these are the only places that block or await.
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
@@ -66,8 +65,15 @@ class SyncAPIClient:
             self.http.close()
 
 
+async def _sleep(seconds: float) -> None:
+    """`anyio.sleep` (asyncio or trio, as httpx), imported when first needed."""
+    import anyio
+
+    await anyio.sleep(seconds)
+
+
 class AsyncAPIClient:
-    """Runs flows with an `httpx.AsyncClient`, `asyncio.sleep` and the loop's clock."""
+    """Runs flows with an `httpx.AsyncClient`, `anyio.sleep` and `time.monotonic`."""
 
     def __init__(
         self,
@@ -80,7 +86,7 @@ class AsyncAPIClient:
         self.options = options
         self.owns_http = http_client is None
         self.http = http_client if http_client is not None else httpx.AsyncClient()
-        self.sleep = sleep or asyncio.sleep
+        self.sleep = sleep or _sleep
         self.clock = clock or time.monotonic
 
     async def run(self, flow: Flow[T]) -> T:

@@ -160,8 +160,8 @@ class IonQWithRawResponse(SyncResource):
 class AsyncIonQ(AsyncResource):
     """The asyncio twin of `IonQ`: the same methods, awaited; `async for` over listings.
 
-    `sleep` is an async callable (default `asyncio.sleep`). Use `async with`, or
-    `await close()`.
+    `sleep` is an async callable (default `anyio.sleep`: asyncio or trio, as httpx).
+    Use `async with`, or `await close()`.
     """
 
     jobs: AsyncJobs

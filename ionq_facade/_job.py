@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import Any, Generic, NoReturn, TypeVar, cast, overload
 
 from . import _parse as p
-from ._errors import APIResponseValidationError
+from ._errors import APIResponseValidationError, ArgumentTypeError
 from ._lifecycle import JobStatus, parse_status
 from ._settings import Noise, Settings
 
@@ -218,11 +218,12 @@ class Job:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> Job:
-        """A job from a JSON mapping (copied); TypeError/ValueError if it is not one."""
+        """A job from a JSON mapping (copied); `ArgumentTypeError` if it is not one."""
         copied = p.thaw(data)
-        if not isinstance(copied, dict):
-            raise TypeError("a job is a JSON object")
-        return cls(copied)
+        try:
+            return parse_job(copied)
+        except TypeError as exc:
+            raise ArgumentTypeError(f"not a job: {exc}") from None
 
     def to_dict(self) -> dict[str, Any]:
         """The job's JSON, as received (a fresh, mutable deep copy)."""

@@ -73,7 +73,7 @@ class Probabilities(Mapping[int, float]):
         data = p.obj(value, what)
         parsed: dict[int, float] = {}
         for key, prob in data.items():
-            if not key.isdigit():
+            if not (key.isascii() and key.isdigit()):
                 raise ValueError(f"{what}: state {key!r} is not a decimal integer")
             parsed[int(key)] = p.req_float(prob, f"{what}.{key}")
         return cls(parsed)

@@ -177,3 +177,9 @@ def _instances(
         if isinstance(s.with_raw_response, sync_cls):
             return [(s.with_raw_response, a.with_raw_response)]
     raise AssertionError(sync_cls)
+
+
+def test_the_default_async_sleep_works_without_a_fake() -> None:
+    from ionq_facade._base_client import _sleep
+
+    run(_sleep(0))

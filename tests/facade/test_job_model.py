@@ -179,3 +179,13 @@ def test_any_well_typed_job_round_trips(data: dict[str, object]) -> None:
     assert job.raw_status == data["status"]
     assert job.shots == data.get("shots")
     assert job.name == data.get("name")
+
+
+@pytest.mark.parametrize(
+    "data", [{}, {"id": "x"}, job_json() | {"status": 1}, ["not", "a", "mapping"]]
+)
+def test_from_dict_refuses_what_is_not_a_job(data: object) -> None:
+    from ionq_facade import ArgumentTypeError
+
+    with pytest.raises(ArgumentTypeError):
+        Job.from_dict(data)  # type: ignore[arg-type]
