@@ -56,7 +56,7 @@ from ._models import (
 )
 from ._pagination import AsyncJobPager, JobPager
 from ._response import RawResponse
-from ._settings import Compilation, ErrorMitigation, Noise, Settings
+from ._settings import Compilation, ErrorMitigation, JobOptions, JobOverrides, Noise, Settings
 from ._version import __version__
 
 __all__ = [
@@ -97,6 +97,8 @@ __all__ = [
     "JobEstimate",
     "JobFailedError",
     "JobFailure",
+    "JobOptions",
+    "JobOverrides",
     "JobPage",
     "JobPager",
     "JobRef",

@@ -6,8 +6,9 @@ from the server, becomes `APIResponseValidationError`). A field left None is not
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from . import _parse as p
 from ._errors import ArgumentTypeError
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from ionq_api.models import JobSettings
     from ionq_api.models import Noise as ApiNoise
 
-__all__ = ["Compilation", "ErrorMitigation", "Noise", "Settings"]
+__all__ = ["Compilation", "ErrorMitigation", "JobOptions", "JobOverrides", "Noise", "Settings"]
 
 
 def _check(value: object, kind: type | tuple[type, ...], name: str) -> None:
@@ -163,3 +164,23 @@ class Noise:
             model=p.req_str(data.get("model"), f"{what}.model"),
             seed=p.opt_int(data.get("seed"), f"{what}.seed"),
         )
+
+
+class JobOptions(TypedDict, total=False):
+    """The options of a new job, as keywords of `jobs.create`; one not given is not sent."""
+
+    shots: int
+    name: str
+    metadata: Mapping[str, str]
+    session_id: str
+    settings: Settings
+    noise: Noise
+    dry_run: bool
+
+
+class JobOverrides(JobOptions, total=False):
+    """The keywords of `jobs.clone` and `jobs.move`: each one given overrides the source
+    job's value, each one not given is inherited (and not sent)."""
+
+    backend: str
+    parent: str

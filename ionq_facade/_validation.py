@@ -19,6 +19,7 @@ from ._lifecycle import JobStatus
 __all__ = [
     "MAX_SHOTS",
     "JobLike",
+    "boolean",
     "check_cancelable",
     "int_at_least",
     "job_id",
@@ -31,6 +32,7 @@ __all__ = [
     "path_token",
     "shots",
     "status_filter",
+    "text",
     "wait_timeout",
 ]
 
@@ -130,6 +132,18 @@ def metadata(value: object) -> dict[str, str]:
             )
         checked[key] = item
     return checked
+
+
+def text(value: object, name: str) -> str:
+    if not isinstance(value, str):
+        raise ArgumentTypeError(f"{name} must be a str, not {type(value).__name__}")
+    return value
+
+
+def boolean(value: object, name: str) -> bool:
+    if type(value) is not bool:
+        raise ArgumentTypeError(f"{name} must be a bool, not {type(value).__name__}")
+    return value
 
 
 def optional_str(value: object, name: str) -> str | None:

@@ -9,7 +9,7 @@ is sent, and so do the lifecycle pre-checks on job snapshots.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Unpack
 
 from ionq_facade import _validation as v
 from ionq_facade._circuit import QASM3, GateCircuit, NativeCircuit
@@ -21,13 +21,10 @@ from ionq_facade._lifecycle import JobStatus
 from ionq_facade._models import JobCost, JobEstimate, Probabilities, parse_child_probabilities
 from ionq_facade._pagination import PageCall
 from ionq_facade._parse import JSONValue, freeze, obj, opt_str_tuple, req_str
-from ionq_facade._settings import Noise, Settings
+from ionq_facade._settings import JobOptions, JobOverrides, Noise, Settings
 from ionq_facade._transport import call_flow
 from ionq_facade._validation import JobLike
 from ionq_facade._wait import DEFAULT_WAIT_TIMEOUT, Backoff, StatusTracker, outcome
-
-if TYPE_CHECKING:
-    from ionq_api.types import Unset
 
 __all__ = [
     "MAX_CIRCUITS",
@@ -53,50 +50,43 @@ __all__ = [
     "wait_many",
 ]
 
-T = TypeVar("T")
-
 MAX_CIRCUITS = 5000
 # Ids per list request in wait_many: ~4 KB of query string, well under URL limits.
 WAIT_MANY_BATCH = 100
 
 
-def _given(value: T | None) -> T | Unset:
-    """None (not given) becomes the generated models' UNSET: the field is not sent."""
-    from ionq_api.types import UNSET
+def _model_fields(options: Mapping[str, object], allowed: frozenset[str]) -> dict[str, Any]:
+    """The job options given, checked, as keyword arguments of the generated models.
 
-    return UNSET if value is None else value
+    Only what was given is returned (None counts as not given), so only that is sent.
+    """
+    unknown = set(options) - allowed
+    if unknown:
+        raise ArgumentTypeError(f"unexpected keyword argument(s): {', '.join(sorted(unknown))}")
+    return {key: _field(key, value) for key, value in options.items() if value is not None}
 
 
-def _job_fields(
-    *,
-    shots: int | None,
-    name: str | None,
-    metadata: Mapping[str, str] | None,
-    session_id: str | None,
-    settings: Settings | None,
-    noise: Noise | None,
-    dry_run: bool | None,
-) -> dict[str, Any]:
-    """The optional fields shared by create, clone and move, checked, as model kwargs."""
+def _field(key: str, value: object) -> object:
     from ionq_api.models import JobMetadata
 
-    if settings is not None and not isinstance(settings, Settings):
-        raise ArgumentTypeError(f"settings must be a Settings, not {type(settings).__name__}")
-    if noise is not None and not isinstance(noise, Noise):
-        raise ArgumentTypeError(f"noise must be a Noise, not {type(noise).__name__}")
-    return {
-        "shots": _given(None if shots is None else v.shots(shots)),
-        "name": _given(v.optional_str(name, "name")),
-        "metadata": _given(
-            None if metadata is None else JobMetadata.from_dict(v.metadata(metadata))
-        ),
-        "session_id": _given(
-            None if session_id is None else v.path_token(session_id, "session_id")
-        ),
-        "settings": _given(None if settings is None else settings._to_api()),
-        "noise": _given(None if noise is None else noise._to_api()),
-        "dry_run": _given(v.optional_bool(dry_run, "dry_run")),
-    }
+    match key:
+        case "shots":
+            return v.shots(value)
+        case "name":
+            return v.text(value, key)
+        case "metadata":
+            return JobMetadata.from_dict(v.metadata(value))
+        case "session_id" | "parent":
+            return v.path_token(value, key)
+        case "backend":
+            return _backend(value)
+        case "settings" if isinstance(value, Settings):
+            return value._to_api()
+        case "noise" if isinstance(value, Noise):
+            return value._to_api()
+        case "dry_run":
+            return v.boolean(value, key)
+    raise ArgumentTypeError(f"{key} must be a {key.title()}, not {type(value).__name__}")
 
 
 def _backend(value: object) -> str:
@@ -109,38 +99,25 @@ def create(
     program: GateCircuit | QASM3 | Sequence[GateCircuit],
     *,
     backend: str,
-    shots: int | None = None,
-    name: str | None = None,
-    metadata: Mapping[str, str] | None = None,
-    session_id: str | None = None,
-    settings: Settings | None = None,
-    noise: Noise | None = None,
-    dry_run: bool | None = None,
     timeout: TimeoutTypes | None = None,
+    **options: Unpack[JobOptions],
 ) -> Call[JobRef]:
     """Submit a job: one circuit or QASM3 program, or a sequence of circuits.
 
     `backend` is required (the API needs it, and a default could send work to a paid
-    QPU). A single program's `name` is the job's name unless `name` is given. Options
-    left None are not sent, so the server's defaults apply. A sequence of circuits is a
-    multi-circuit job: its gateset is `native` when all circuits are native, else `qis`
-    with each circuit naming its own. Never retried once sent.
+    QPU). Options (`shots`, `name`, `metadata`, `session_id`, `settings`, `noise`,
+    `dry_run`) not given are not sent, so the server's defaults apply; a single
+    program's name is the job's name unless `name` is given. A sequence of circuits is
+    a multi-circuit job: its gateset is `native` when all circuits are native, else
+    `qis` with each circuit naming its own. Never retried once sent.
     """
     from ionq_api.models import CircuitJobCreate, MultiCircuitInput, MultiCircuitJobCreate
 
-    fields = _job_fields(
-        shots=shots,
-        name=name,
-        metadata=metadata,
-        session_id=session_id,
-        settings=settings,
-        noise=noise,
-        dry_run=dry_run,
-    )
+    fields = _model_fields(options, JobOptions.__optional_keys__)
     target = _backend(backend)
     body: CircuitJobCreate | MultiCircuitJobCreate
     if isinstance(program, (GateCircuit, QASM3)):
-        if name is None and program.name is not None:
+        if "name" not in fields and program.name is not None:
             fields["name"] = program.name
         body = CircuitJobCreate(
             type_="ionq.qasm3.v1" if isinstance(program, QASM3) else "ionq.circuit.v1",
@@ -181,117 +158,42 @@ def create(
     )
 
 
-def _overrides(
-    *,
-    parent: str | None,
-    name: str | None,
-    metadata: Mapping[str, str] | None,
-    shots: int | None,
-    backend: str | None,
-    session_id: str | None,
-    settings: Settings | None,
-    noise: Noise | None,
-    dry_run: bool | None,
-) -> dict[str, Any]:
-    """The clone/move body: exactly the keywords given, nothing inherited is resent."""
-    from ionq_api.models import JobOverrides
-
-    fields = _job_fields(
-        shots=shots,
-        name=name,
-        metadata=metadata,
-        session_id=session_id,
-        settings=settings,
-        noise=noise,
-        dry_run=dry_run,
-    )
-    overrides = JobOverrides(
-        parent=_given(None if parent is None else v.path_token(parent, "parent")),
-        backend=_given(None if backend is None else _backend(backend)),
-        **fields,
-    )
-    return overrides.to_dict()
-
-
 def clone(
-    job: JobLike,
-    *,
-    name: str | None = None,
-    shots: int | None = None,
-    backend: str | None = None,
-    metadata: Mapping[str, str] | None = None,
-    session_id: str | None = None,
-    settings: Settings | None = None,
-    noise: Noise | None = None,
-    dry_run: bool | None = None,
-    parent: str | None = None,
-    timeout: TimeoutTypes | None = None,
+    job: JobLike, *, timeout: TimeoutTypes | None = None, **overrides: Unpack[JobOverrides]
 ) -> Call[JobRef]:
-    """A new job from `job`'s circuit: keywords given override, the rest is inherited.
+    """A new job from `job`'s circuit and workload. Each keyword given (`name`, `shots`,
+    `backend`, `metadata`, `session_id`, `settings`, `noise`, `dry_run`, `parent`)
+    overrides the source's value; the rest is inherited, and not sent.
 
     The source is left unchanged. Never retried once sent.
     """
-    ident = v.job_id(job)
-    body = _overrides(
-        parent=parent,
-        name=name,
-        metadata=metadata,
-        shots=shots,
-        backend=backend,
-        session_id=session_id,
-        settings=settings,
-        noise=noise,
-        dry_run=dry_run,
-    )
-    return Call(
-        "POST",
-        f"/jobs/{ident}/clone",
-        JobRef._from_json,
-        json=body,
-        creating=True,
-        timeout=timeout,
-        job_ids=(ident,),
-    )
+    return _override_call(v.job_id(job), "clone", overrides, timeout)
 
 
 def move(
-    job: JobLike,
-    *,
-    name: str | None = None,
-    shots: int | None = None,
-    backend: str | None = None,
-    metadata: Mapping[str, str] | None = None,
-    session_id: str | None = None,
-    settings: Settings | None = None,
-    noise: Noise | None = None,
-    dry_run: bool | None = None,
-    parent: str | None = None,
-    timeout: TimeoutTypes | None = None,
+    job: JobLike, *, timeout: TimeoutTypes | None = None, **overrides: Unpack[JobOverrides]
 ) -> Call[JobRef]:
-    """Clone `job` and cancel it, in one request; the new job's
-    `metadata.original_job_id` is the source's id.
+    """Clone `job` and cancel it, in one request (keywords as for `clone`); the new
+    job's `metadata.original_job_id` is the source's id.
 
     Given a snapshot that cannot be canceled, raises `InvalidTransitionError` without
     sending; when the server refuses (409), `JobConflictError` with the job's current
     status if it can be read. Never retried once sent.
     """
-    ident = v.check_cancelable(job, "move")
-    body = _overrides(
-        parent=parent,
-        name=name,
-        metadata=metadata,
-        shots=shots,
-        backend=backend,
-        session_id=session_id,
-        settings=settings,
-        noise=noise,
-        dry_run=dry_run,
-    )
+    return _override_call(v.check_cancelable(job, "move"), "move", overrides, timeout)
+
+
+def _override_call(
+    ident: str, operation: str, overrides: Mapping[str, object], timeout: TimeoutTypes | None
+) -> Call[JobRef]:
+    from ionq_api.models import JobOverrides as ApiJobOverrides
+
+    body = ApiJobOverrides(**_model_fields(overrides, JobOverrides.__optional_keys__))
     return Call(
         "POST",
-        f"/jobs/{ident}/move",
+        f"/jobs/{ident}/{operation}",
         JobRef._from_json,
-        json=body,
+        json=body.to_dict(),
         creating=True,
         timeout=timeout,
         job_ids=(ident,),

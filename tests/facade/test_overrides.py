@@ -229,3 +229,17 @@ def test_request_headers(api: FakeAPI, client: IonQ) -> None:
     assert request.headers["authorization"].startswith("apiKey sk-test-")
     assert request.headers["user-agent"].startswith("ionq-facade/")
     assert request.headers["accept"] == "application/json"
+
+
+def test_none_is_the_same_as_not_given(api: FakeAPI, client: IonQ) -> None:
+    api.on("POST", "/jobs/src-1/clone", CREATED)
+    client.jobs.clone("src-1", name=None, shots=None, metadata=None)  # type: ignore[arg-type]
+    assert api.requests[0].content == b"{}"
+
+
+def test_an_unknown_keyword_is_refused(api: FakeAPI, client: IonQ) -> None:
+    with pytest.raises(ArgumentTypeError, match="colour"):
+        client.jobs.clone("src-1", colour="red")  # type: ignore[call-arg]
+    with pytest.raises(ArgumentTypeError, match="parent"):
+        client.jobs.create(Circuit(1), backend="simulator", parent="p-1")  # type: ignore[call-arg]
+    assert api.requests == []

@@ -29,6 +29,8 @@ from ionq_facade import (
     JobCost,
     JobEstimate,
     JobFailure,
+    JobOptions,
+    JobOverrides,
     JobPage,
     JobPager,
     JobRef,
@@ -94,6 +96,10 @@ def sync_client(client: IonQ) -> None:
 
     copy = client.jobs.clone(job.id, shots=500, name="again")
     assert_type(copy, JobRef)
+    overrides: JobOverrides = {"shots": 10, "backend": "simulator"}
+    assert_type(client.jobs.move(copy, **overrides), JobRef)
+    options: JobOptions = {"shots": 10, "dry_run": True}
+    assert_type(client.jobs.create(Circuit(1), backend="simulator", **options), JobRef)
     moved = client.jobs.move(
         copy, backend="qpu.forte-1", settings=Settings(compilation=Compilation(opt=1))
     )
@@ -164,3 +170,7 @@ def misuse_is_caught(client: IonQ) -> None:
     client.jobs.move("id", colour="red")  # type: ignore[call-arg]
     client.jobs.create("OPENQASM 3.0;", backend="simulator")  # type: ignore[arg-type]
     client.jobs.get(42)  # type: ignore[arg-type]
+    client.jobs.clone("id", name=None)  # type: ignore[arg-type]
+    client.jobs.create(Circuit(1), backend="simulator", parent="p")  # type: ignore[call-arg]
+    bad: JobOptions = {"backend": "simulator"}  # type: ignore[typeddict-unknown-key]
+    client.jobs.create(Circuit(1), backend="simulator", **bad)
