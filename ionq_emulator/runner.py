@@ -9,6 +9,7 @@ simulator; anything it refuses becomes the job's failure, never an HTTP error.
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
@@ -134,4 +135,18 @@ def run_circuit(
     except Exception as exc:  # a simulator bug must fail the job, not the server
         log.exception("simulation crashed")
         return Outcome(failure={"code": "InternalError", "message": f"simulation crashed: {exc}"})
+    total = sum(probabilities.values())
+    if (
+        not probabilities
+        or not all(map(math.isfinite, probabilities.values()))
+        or not (abs(total - 1.0) < 1e-6)
+    ):
+        # Never serve a broken distribution (JSON has no NaN); say so in the job instead.
+        return Outcome(
+            failure={
+                "code": "SimulationError",
+                "message": "the simulation produced no valid probability distribution "
+                "(non-finite gate angles?)",
+            }
+        )
     return Outcome(probabilities=probabilities)
