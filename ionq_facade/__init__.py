@@ -54,7 +54,7 @@ from ._models import (
     SessionSettings,
     Whoami,
 )
-from ._pagination import AsyncJobPager, JobPager
+from ._pagination import AsyncJobPager, JobFilters, JobPager, SessionJobFilters
 from ._response import RawResponse
 from ._settings import Compilation, ErrorMitigation, JobOptions, JobOverrides, Noise, Settings
 from ._version import __version__
@@ -97,6 +97,7 @@ __all__ = [
     "JobEstimate",
     "JobFailedError",
     "JobFailure",
+    "JobFilters",
     "JobOptions",
     "JobOverrides",
     "JobPage",
@@ -119,6 +120,7 @@ __all__ = [
     "RawResponse",
     "ResultArtifact",
     "Session",
+    "SessionJobFilters",
     "SessionSettings",
     "Settings",
     "Whoami",

@@ -10,7 +10,6 @@ import httpx
 
 from ._base_client import AsyncAPIClient, SyncAPIClient
 from ._config import DEFAULT_MAX_RETRIES, ClientOptions, TimeoutTypes, resolve_options
-from ._errors import ArgumentTypeError
 from ._flow import Call
 from ._models import Whoami
 from ._resource import AsyncResource, SyncResource, async_call, async_raw, sync_call, sync_raw
@@ -40,33 +39,20 @@ def get_whoami(*, timeout: TimeoutTypes | None = None) -> Call[Whoami]:
     return Call("GET", "/whoami", Whoami._from_json, timeout=timeout)
 
 
-def _options(
-    api_key: str | None,
-    base_url: str | None,
-    timeout: TimeoutTypes | None,
-    max_retries: int,
-    default_headers: Mapping[str, str] | None,
-    allow_insecure_http: bool,
-    http_client: httpx.Client | httpx.AsyncClient | None,
-    expected: type[httpx.Client] | type[httpx.AsyncClient],
-) -> ClientOptions:
-    if http_client is not None and not isinstance(http_client, expected):
-        raise ArgumentTypeError(
-            f"http_client must be an {expected.__module__}.{expected.__name__}, "
-            f"not {type(http_client).__name__}"
-        )
-    return resolve_options(
-        api_key=api_key,
-        base_url=base_url,
-        timeout=timeout,
-        max_retries=max_retries,
-        default_headers=default_headers,
-        allow_insecure_http=allow_insecure_http,
-        http_client=http_client,
-    )
+class _ClientBase:
+    """What both clients show of themselves; never the API key."""
+
+    _options: ClientOptions
+
+    @property
+    def base_url(self) -> str:
+        return self._options.base_url
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self.base_url!r})"
 
 
-class IonQ(SyncResource):
+class IonQ(_ClientBase, SyncResource):
     """A client for the IonQ Quantum Cloud API v0.4.
 
     `api_key` defaults to `IONQ_API_KEY`; `base_url` to `IONQ_API_URL`, else
@@ -98,16 +84,17 @@ class IonQ(SyncResource):
         sleep: Callable[[float], object] | None = None,
         clock: Callable[[], float] | None = None,
     ) -> None:
-        options = _options(
-            api_key,
-            base_url,
-            timeout,
-            max_retries,
-            default_headers,
-            allow_insecure_http,
-            http_client,
-            httpx.Client,
+        options = resolve_options(
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            allow_insecure_http=allow_insecure_http,
+            http_client=http_client,
+            http_client_type=httpx.Client,
         )
+        self._options = options
         super().__init__(SyncAPIClient(options, http_client, sleep=sleep, clock=clock))
         self.jobs = Jobs(self._api)
         self.backends = Backends(self._api)
@@ -120,10 +107,6 @@ class IonQ(SyncResource):
     def with_raw_response(self) -> IonQWithRawResponse:
         """Raw-response variants of every single-request call, by namespace."""
         return IonQWithRawResponse(self._api, self)
-
-    @property
-    def base_url(self) -> str:
-        return self._api.options.base_url
 
     def close(self) -> None:
         """Close the HTTP client if this client created it."""
@@ -140,9 +123,6 @@ class IonQ(SyncResource):
     ) -> None:
         self.close()
 
-    def __repr__(self) -> str:
-        return f"IonQ(base_url={self.base_url!r})"
-
 
 class IonQWithRawResponse(SyncResource):
     whoami = sync_raw(get_whoami)
@@ -157,7 +137,7 @@ class IonQWithRawResponse(SyncResource):
         self.sessions: SessionsWithRawResponse = client.sessions.with_raw_response
 
 
-class AsyncIonQ(AsyncResource):
+class AsyncIonQ(_ClientBase, AsyncResource):
     """The asyncio twin of `IonQ`: the same methods, awaited; `async for` over listings.
 
     `sleep` is an async callable (default `anyio.sleep`: asyncio or trio, as httpx).
@@ -182,16 +162,17 @@ class AsyncIonQ(AsyncResource):
         sleep: Callable[[float], Awaitable[object]] | None = None,
         clock: Callable[[], float] | None = None,
     ) -> None:
-        options = _options(
-            api_key,
-            base_url,
-            timeout,
-            max_retries,
-            default_headers,
-            allow_insecure_http,
-            http_client,
-            httpx.AsyncClient,
+        options = resolve_options(
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            allow_insecure_http=allow_insecure_http,
+            http_client=http_client,
+            http_client_type=httpx.AsyncClient,
         )
+        self._options = options
         super().__init__(AsyncAPIClient(options, http_client, sleep=sleep, clock=clock))
         self.jobs = AsyncJobs(self._api)
         self.backends = AsyncBackends(self._api)
@@ -204,10 +185,6 @@ class AsyncIonQ(AsyncResource):
     def with_raw_response(self) -> AsyncIonQWithRawResponse:
         """Raw-response variants of every single-request call, by namespace."""
         return AsyncIonQWithRawResponse(self._api, self)
-
-    @property
-    def base_url(self) -> str:
-        return self._api.options.base_url
 
     async def close(self) -> None:
         """Close the HTTP client if this client created it."""
@@ -223,9 +200,6 @@ class AsyncIonQ(AsyncResource):
         tb: TracebackType | None,
     ) -> None:
         await self.close()
-
-    def __repr__(self) -> str:
-        return f"AsyncIonQ(base_url={self.base_url!r})"
 
 
 class AsyncIonQWithRawResponse(AsyncResource):

@@ -61,9 +61,15 @@ def resolve_options(
     default_headers: Mapping[str, str] | None,
     allow_insecure_http: bool,
     http_client: httpx.Client | httpx.AsyncClient | None,
+    http_client_type: type[httpx.Client] | type[httpx.AsyncClient],
 ) -> ClientOptions:
     """Check and combine the constructor arguments with the environment."""
     _setup_logging()
+    if http_client is not None and not isinstance(http_client, http_client_type):
+        raise ArgumentTypeError(
+            f"http_client must be an httpx.{http_client_type.__name__}, "
+            f"not {type(http_client).__name__}"
+        )
     key = api_key if api_key is not None else os.environ.get("IONQ_API_KEY")
     if key is None or key == "":
         raise InvalidArgumentError(

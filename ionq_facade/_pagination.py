@@ -2,15 +2,38 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Sequence
+from typing import TypedDict
 
 from ._base_client import AsyncAPIClient, SyncAPIClient
 from ._errors import APIResponseValidationError
 from ._flow import Call
-from ._job import Job, JobPage
+from ._job import Job, JobPage, JobRef
+from ._lifecycle import JobStatus
 from ._transport import call_flow
 
-__all__ = ["AsyncJobPager", "JobPager", "PageCall"]
+__all__ = ["AsyncJobPager", "JobFilters", "JobPager", "PageCall", "SessionJobFilters"]
+
+
+class SessionJobFilters(TypedDict, total=False):
+    """Filters of a session's job listing, as keywords; a filter not given is not sent.
+
+    `target` is a backend or several; `limit` is the page size.
+    """
+
+    ids: Iterable[str | Job | JobRef]
+    parent_job_id: str
+    status: JobStatus | str
+    target: str | Sequence[str]
+    submitter_id: str
+    limit: int
+
+
+class JobFilters(SessionJobFilters, total=False):
+    """Filters of the project's job listing, as keywords."""
+
+    session_id: str
+
 
 # Builds the request for the page after `cursor` (None: the first page).
 PageCall = Callable[[str | None], Call[JobPage]]

@@ -17,9 +17,8 @@ from ionq_facade._config import ClientOptions, TimeoutTypes
 from ionq_facade._errors import ArgumentTypeError, InvalidArgumentError, JobTimeoutError
 from ionq_facade._flow import Call, Flow, Sleep, now
 from ionq_facade._job import Job, JobPage, JobRef, parse_job
-from ionq_facade._lifecycle import JobStatus
 from ionq_facade._models import JobCost, JobEstimate, Probabilities, parse_child_probabilities
-from ionq_facade._pagination import PageCall
+from ionq_facade._pagination import JobFilters, PageCall
 from ionq_facade._parse import JSONValue, freeze, obj, opt_str_tuple, req_str
 from ionq_facade._settings import JobOptions, JobOverrides, Noise, Settings
 from ionq_facade._transport import call_flow
@@ -358,34 +357,32 @@ def _frozen_object(value: object) -> Mapping[str, JSONValue]:
     return frozen
 
 
-def job_filters(
-    *,
-    ids: Iterable[JobLike] | None,
-    parent_job_id: str | None,
-    status: JobStatus | str | None,
-    target: str | Sequence[str] | None,
-    submitter_id: str | None,
-    limit: int | None,
-    session_id: str | None = None,
-) -> list[tuple[str, str]]:
-    """Query parameters of a job listing; only the filters given."""
+def job_filters(filters: Mapping[str, object], allowed: frozenset[str]) -> list[tuple[str, str]]:
+    """Query parameters of a job listing: the filters given (None: not given), checked."""
+    unknown = set(filters) - allowed
+    if unknown:
+        raise ArgumentTypeError(f"unexpected keyword argument(s): {', '.join(sorted(unknown))}")
     params: list[tuple[str, str]] = []
-    if ids is not None:
-        params.extend(("ids", i) for i in v.job_ids(v.job_list(ids, "ids")))
-    if parent_job_id is not None:
-        params.append(("parent_job_id", v.path_token(parent_job_id, "parent_job_id")))
-    if status is not None:
-        params.append(("status", v.status_filter(status)))
-    if target is not None:
-        targets = [target] if isinstance(target, str) else list(target)
-        params.append(("target", ",".join(_backend(t) for t in targets)))
-    if session_id is not None:
-        params.append(("session_id", v.path_token(session_id, "session_id")))
-    if submitter_id is not None:
-        params.append(("submitter_id", v.path_token(submitter_id, "submitter_id")))
-    if limit is not None:
-        params.append(("limit", str(v.int_at_least(limit, "limit"))))
+    for key in _FILTER_ORDER:
+        value = filters.get(key)
+        if value is None:
+            continue
+        match key:
+            case "ids":
+                params.extend(("ids", i) for i in v.job_ids(v.job_list(value, "ids")))
+            case "status":
+                params.append((key, v.status_filter(value)))
+            case "target":
+                targets = [value] if isinstance(value, str) else v.job_list(value, "target")
+                params.append((key, ",".join(_backend(t) for t in targets)))
+            case "limit":
+                params.append((key, str(v.int_at_least(value, key))))
+            case _:
+                params.append((key, v.path_token(value, key)))
     return params
+
+
+_FILTER_ORDER = ("ids", "parent_job_id", "status", "target", "session_id", "submitter_id", "limit")
 
 
 def pages(path: str, params: list[tuple[str, str]], timeout: TimeoutTypes | None) -> PageCall:
@@ -396,54 +393,22 @@ def pages(path: str, params: list[tuple[str, str]], timeout: TimeoutTypes | None
     return page
 
 
-def list_jobs(
-    *,
-    ids: Iterable[JobLike] | None = None,
-    parent_job_id: str | None = None,
-    status: JobStatus | str | None = None,
-    target: str | Sequence[str] | None = None,
-    session_id: str | None = None,
-    submitter_id: str | None = None,
-    limit: int | None = None,
-    timeout: TimeoutTypes | None = None,
-) -> PageCall:
+def list_jobs(*, timeout: TimeoutTypes | None = None, **filters: Unpack[JobFilters]) -> PageCall:
     """The project's jobs, newest first: iterate for jobs across all pages (fetched as
-    needed), or use `.pages()` / `.first_page()`. `limit` is the page size."""
-    params = job_filters(
-        ids=ids,
-        parent_job_id=parent_job_id,
-        status=status,
-        target=target,
-        session_id=session_id,
-        submitter_id=submitter_id,
-        limit=limit,
-    )
-    return pages("/jobs", params, timeout)
+    needed), or use `.pages()` / `.first_page()`. Filters: `ids`, `parent_job_id`,
+    `status`, `target`, `session_id`, `submitter_id`; `limit` is the page size."""
+    return pages("/jobs", job_filters(filters, JobFilters.__optional_keys__), timeout)
 
 
 def list_page(
     *,
-    ids: Iterable[JobLike] | None = None,
-    parent_job_id: str | None = None,
-    status: JobStatus | str | None = None,
-    target: str | Sequence[str] | None = None,
-    session_id: str | None = None,
-    submitter_id: str | None = None,
-    limit: int | None = None,
     cursor: str | None = None,
     timeout: TimeoutTypes | None = None,
+    **filters: Unpack[JobFilters],
 ) -> Call[JobPage]:
-    """One page of the job listing: the page after `cursor` (a previous page's `next`)."""
-    page = list_jobs(
-        ids=ids,
-        parent_job_id=parent_job_id,
-        status=status,
-        target=target,
-        session_id=session_id,
-        submitter_id=submitter_id,
-        limit=limit,
-        timeout=timeout,
-    )
+    """One page of the job listing (filters as for `list`): the page after `cursor`, a
+    previous page's `next`, or the first."""
+    page = list_jobs(timeout=timeout, **filters)
     return page(v.optional_str(cursor, "cursor"))
 
 
@@ -557,14 +522,7 @@ def _poll_round(options: ClientOptions, pending: list[str]) -> Flow[dict[str, Jo
     for start in range(0, len(pending), WAIT_MANY_BATCH):
         batch = pending[start : start + WAIT_MANY_BATCH]
         wanted = set(batch)
-        filters = job_filters(
-            ids=batch,
-            parent_job_id=None,
-            status=None,
-            target=None,
-            submitter_id=None,
-            limit=len(batch),
-        )
+        filters = job_filters({"ids": batch, "limit": len(batch)}, JobFilters.__optional_keys__)
         page = pages("/jobs", filters, None)
         cursor: str | None = None
         while True:

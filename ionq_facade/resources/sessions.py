@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 from functools import cached_property
+from typing import Unpack
 
 from ionq_facade import _validation as v
 from ionq_facade._config import TimeoutTypes
 from ionq_facade._errors import ArgumentTypeError
 from ionq_facade._flow import Call
-from ionq_facade._lifecycle import JobStatus
 from ionq_facade._models import CostLimit, Session, parse_sessions
-from ionq_facade._pagination import PageCall
+from ionq_facade._pagination import PageCall, SessionJobFilters
 from ionq_facade._resource import (
     AsyncResource,
     SyncResource,
@@ -22,7 +21,6 @@ from ionq_facade._resource import (
     sync_pages,
     sync_raw,
 )
-from ionq_facade._validation import JobLike
 
 from ._job_calls import job_filters, pages
 
@@ -92,23 +90,12 @@ def end_session(session: str | Session, *, timeout: TimeoutTypes | None = None) 
 def session_jobs(
     session: str | Session,
     *,
-    ids: Iterable[JobLike] | None = None,
-    parent_job_id: str | None = None,
-    status: JobStatus | str | None = None,
-    target: str | Sequence[str] | None = None,
-    submitter_id: str | None = None,
-    limit: int | None = None,
     timeout: TimeoutTypes | None = None,
+    **filters: Unpack[SessionJobFilters],
 ) -> PageCall:
-    """The jobs of one session: iterate for jobs across pages, or `.pages()`."""
-    params = job_filters(
-        ids=ids,
-        parent_job_id=parent_job_id,
-        status=status,
-        target=target,
-        submitter_id=submitter_id,
-        limit=limit,
-    )
+    """The jobs of one session (filters as for `jobs.list`, but `session_id`): iterate for
+    jobs across pages, or `.pages()`."""
+    params = job_filters(filters, SessionJobFilters.__optional_keys__)
     return pages(f"/sessions/{_session_id(session)}/jobs", params, timeout)
 
 
