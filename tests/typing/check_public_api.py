@@ -29,6 +29,7 @@ from ionq_facade import (
     JobCost,
     JobEstimate,
     JobFailure,
+    JobFilters,
     JobOptions,
     JobOverrides,
     JobPage,
@@ -121,6 +122,9 @@ def sync_client(client: IonQ) -> None:
     assert_type(pager.first_page(), JobPage)
     assert_type(pager.first_page().next, str | None)
     assert_type(client.jobs.list_page(cursor="c"), JobPage)
+    assert_type(client.jobs.list(ids=[job, "id-2"], target=["simulator"]), JobPager)
+    filters: JobFilters = {"status": "completed", "limit": 5}
+    assert_type(client.jobs.list(**filters), JobPager)
 
     raw = client.jobs.with_raw_response.get("id")
     assert_type(raw, RawResponse[Job])
@@ -170,6 +174,9 @@ def misuse_is_caught(client: IonQ) -> None:
     client.jobs.move("id", colour="red")  # type: ignore[call-arg]
     client.jobs.create("OPENQASM 3.0;", backend="simulator")  # type: ignore[arg-type]
     client.jobs.get(42)  # type: ignore[arg-type]
+    client.jobs.list(colour="red")  # type: ignore[call-arg]
+    client.jobs.list(limit="10")  # type: ignore[arg-type]
+    client.sessions.jobs("s", session_id="x")  # type: ignore[call-arg]
     client.jobs.clone("id", name=None)  # type: ignore[arg-type]
     client.jobs.create(Circuit(1), backend="simulator", parent="p")  # type: ignore[call-arg]
     bad: JobOptions = {"backend": "simulator"}  # type: ignore[typeddict-unknown-key]
