@@ -174,7 +174,10 @@ class Emulator:
         with self.store.lock:
             self.store.clear()
             # A clock passed in by the caller is kept as it is: it is theirs to manage.
+            # Fault rules stay; their generator restarts from its seed.
+            faults = self.faults
             self._build(self.store.persistence)
+            self.faults = FaultConfig(faults.rules, faults.seed)
             self.conformance_errors.clear()
 
     def job(self, job_id: str) -> dict[str, Any]:

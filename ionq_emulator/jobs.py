@@ -119,7 +119,8 @@ class JobService:
     ) -> dict[str, Any]:
         with self.store.unit():
             source = self.visible(principal, job_id)
-            job = self._create(principal, self._cloned_request(principal, source, overrides))
+            request = self._cloned_request(principal, source, overrides)
+            job = self._create(principal, request, check_session="session_id" in overrides)
             return self.created_json(job)
 
     def move(
@@ -134,7 +135,7 @@ class JobService:
                 )
             request = self._cloned_request(principal, source, overrides)
             request["metadata"] = {**(request.get("metadata") or {}), "original_job_id": source.id}
-            job = self._create(principal, request)
+            job = self._create(principal, request, check_session="session_id" in overrides)
             self.progress.cancel(source)
             return self.created_json(job)
 
@@ -155,15 +156,17 @@ class JobService:
                     f"no job {parent!r} to be the parent", keys=["parent"], source="body"
                 ) from None
         request["parent"] = parent
-        # Inherited session: keep it even if it has ended since (only a given one is checked).
-        request["_inherited_session"] = "session_id" not in overrides
         return request
 
-    def _create(self, principal: Principal, request: dict[str, Any]) -> JobRecord:
+    def _create(
+        self, principal: Principal, request: dict[str, Any], *, check_session: bool = True
+    ) -> JobRecord:
+        """Record a new job (and its children). ``check_session=False`` for an inherited
+        session, which is kept even if it has ended since: only a given one is checked."""
         backend = self._backend(str(request["backend"]))
         session_id = request.get("session_id")
         session = None
-        if session_id is not None and not request.get("_inherited_session"):
+        if session_id is not None and check_session:
             session = self._session(principal, str(session_id))
         job_type = str(request["type"])
         workload: dict[str, Any] = request["input"]
