@@ -358,6 +358,6 @@ class JobPage:
         if type(jobs) is not list:
             raise TypeError(f"jobs: expected a list, got {type(jobs).__name__}")
         return cls(
-            jobs=tuple([parse_job(j) for j in jobs]),
+            jobs=tuple([Job(j) if type(j) is dict else _bad_job(j) for j in jobs]),
             next=p.opt_str(data.get("next"), "next") or None,
         )

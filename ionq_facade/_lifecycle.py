@@ -37,6 +37,11 @@ class JobStatus(enum.StrEnum):
     CANCELED = "canceled"
     UNKNOWN = "unknown"
 
+    @classmethod
+    def _missing_(cls, value: object) -> JobStatus | None:
+        """`JobStatus("running")` is STARTED and an unknown string UNKNOWN: never a ValueError."""
+        return parse_status(value) if isinstance(value, str) else None
+
     @property
     def is_terminal(self) -> bool:
         """Completed, failed or canceled: the status never changes again."""

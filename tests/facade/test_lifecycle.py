@@ -78,6 +78,13 @@ def test_running_is_started_and_unknown_is_kept() -> None:
     assert parse_status("COMPLETED") is S.UNKNOWN  # statuses are case-sensitive
 
 
+def test_constructing_a_status_never_raises_for_a_string() -> None:
+    assert JobStatus("running") is S.STARTED
+    assert JobStatus("queued-somewhere") is S.UNKNOWN
+    with pytest.raises(ValueError, match="3"):
+        JobStatus(3)  # type: ignore[arg-type]
+
+
 def test_terminal_states_lead_nowhere() -> None:
     for terminal in TERMINAL:
         for other in KNOWN:
