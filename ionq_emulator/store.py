@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, Self, cast
 
 from ionq_emulator.lifecycle import lifecycle
 
@@ -33,8 +33,24 @@ __all__ = [
 ]
 
 
+class _Stored:
+    """JSON (de)serialization of a record dataclass, for the SQLite tables."""
+
+    __slots__ = ()
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(cast(Any, self)), separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> Self:
+        data = json.loads(text)
+        names = {f.name for f in fields(cast(Any, cls))}
+        found: Self = cast(Any, cls)(**{k: v for k, v in data.items() if k in names})
+        return found
+
+
 @dataclass(slots=True)
-class JobRecord:
+class JobRecord(_Stored):
     """Everything the emulator knows about one job."""
 
     id: str
@@ -69,18 +85,9 @@ class JobRecord:
     error_mitigation: bool = False
     runs_with_parent: bool = False  # a child of a multi-circuit job
 
-    def to_json(self) -> str:
-        return json.dumps(asdict(self), separators=(",", ":"))
-
-    @classmethod
-    def from_json(cls, text: str) -> JobRecord:
-        data = json.loads(text)
-        names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in names})
-
 
 @dataclass(slots=True)
-class SessionRecord:
+class SessionRecord(_Stored):
     id: str
     seq: int
     project_id: str
@@ -93,15 +100,6 @@ class SessionRecord:
     ended_at: float | None = None
     ender_id: str | None = None
     job_count: int = 0
-
-    def to_json(self) -> str:
-        return json.dumps(asdict(self), separators=(",", ":"))
-
-    @classmethod
-    def from_json(cls, text: str) -> SessionRecord:
-        data = json.loads(text)
-        names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in names})
 
 
 class IdSource:

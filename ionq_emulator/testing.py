@@ -26,7 +26,13 @@ import pytest
 from ionq_emulator.emulator import Emulator
 from ionq_emulator.server import EmulatorServer
 
-__all__ = ["client_for", "emulator_server", "ionq_emulator", "ionq_emulator_client"]
+__all__ = [
+    "checked_emulator_server",
+    "client_for",
+    "emulator_server",
+    "ionq_emulator",
+    "ionq_emulator_client",
+]
 
 TEST_API_KEY = "ionq-emulator-test-key"
 
@@ -51,13 +57,22 @@ def client_for(server: EmulatorServer, api_key: str = TEST_API_KEY, **kwargs: An
     return httpx.Client(base_url=server.base_url, headers=headers, timeout=10.0, **kwargs)
 
 
+@contextmanager
+def checked_emulator_server(**options: Any) -> Iterator[EmulatorServer]:
+    """``emulator_server`` checking every answer against openapi.yaml; on leaving, raises
+    AssertionError listing the answers that broke it, if any."""
+    with emulator_server(validate_responses=True, **options) as server:
+        yield server
+        errors = server.emulator.conformance_errors
+        if errors:
+            raise AssertionError("non-conformant answers:\n" + "\n".join(errors[:50]))
+
+
 @pytest.fixture
 def ionq_emulator() -> Iterator[EmulatorServer]:
     """A started emulator in manual mode; fails the test if any answer broke the contract."""
-    with emulator_server(mode="manual", validate_responses=True) as server:
+    with checked_emulator_server(mode="manual") as server:
         yield server
-        errors = server.emulator.conformance_errors
-        assert not errors, "non-conformant answers:\n" + "\n".join(errors)
 
 
 @pytest.fixture

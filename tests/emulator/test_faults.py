@@ -78,27 +78,24 @@ def test_latency_is_added() -> None:
         assert time.monotonic() - start < 0.2
 
 
-def test_dropped_connection_is_a_connection_error_and_nothing_happened() -> None:
-    rule = FaultRule(route="/jobs", methods=("POST",), drop=1.0)
+@pytest.mark.parametrize(
+    ("action", "jobs_after"),
+    [
+        ("drop", 0),  # closed before processing: nothing happened
+        # Processed, then closed: the job exists, the client never heard of it (the case
+        # retry logic must respect).
+        ("drop_after", 1),
+    ],
+)
+def test_dropped_connection_is_a_connection_error(action: str, jobs_after: int) -> None:
+    rule = FaultRule.from_json({"route": "/jobs", "methods": ["POST"], action: 1.0})
     with (
         emulator_server(mode="manual", faults=FaultConfig([rule])) as server,
         api_client(server) as client,
     ):
         with pytest.raises(httpx.TransportError):
             client.post("/jobs", json=job_body())
-        assert client.get("/jobs").json()["jobs"] == []
-
-
-def test_drop_after_processing_loses_the_answer_not_the_job() -> None:
-    # The case retry logic must respect: the job exists, the client never heard of it.
-    rule = FaultRule(route="/jobs", methods=("POST",), drop_after=1.0)
-    with (
-        emulator_server(mode="manual", faults=FaultConfig([rule])) as server,
-        api_client(server) as client,
-    ):
-        with pytest.raises(httpx.TransportError):
-            client.post("/jobs", json=job_body())
-        assert len(client.get("/jobs").json()["jobs"]) == 1
+        assert len(client.get("/jobs").json()["jobs"]) == jobs_after
 
 
 def test_faults_are_configured_over_http(manual_server: EmulatorServer) -> None:

@@ -33,7 +33,7 @@ from schemathesis.checks import (
 from ionq_emulator.catalog import BACKENDS
 from ionq_emulator.server import EmulatorServer
 from ionq_emulator.spec import SPEC_PATH
-from ionq_emulator.testing import emulator_server
+from ionq_emulator.testing import checked_emulator_server
 
 from .helpers import BELL, job_body
 
@@ -89,7 +89,7 @@ def steer(case: schemathesis.Case[Any], live: Live) -> None:
 
 @pytest.fixture(scope="module")
 def live() -> Iterator[Live]:
-    with emulator_server(mode="clock", dwell=0.0, seed=1, validate_responses=True) as server:
+    with checked_emulator_server(mode="clock", dwell=0.0, seed=1) as server:
         headers = {"Authorization": f"apiKey {KEY}"}
         with httpx.Client(base_url=server.base_url, headers=headers) as client:
             multi = {
@@ -106,8 +106,6 @@ def live() -> Iterator[Live]:
             backend = client.get("/backends/qpu.forte-1").json()
         yield Live(server, jobs, sessions, backend["characterization_id"])
         state = server.emulator.state()
-        errors = server.emulator.conformance_errors
-        assert not errors, "non-conformant answers:\n" + "\n".join(errors[:20])
         # The run reached past validation: it created jobs that ran to an end.
         assert state["jobs"] > 50
         assert state["by_status"].get("completed", 0) > 10
