@@ -323,7 +323,7 @@ def _error_fields(body: bytes) -> dict[str, object]:
     """The documented error body's fields, or {} when the body is not that shape."""
     try:
         parsed = json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested too deep to decode
         return {}
     return parsed if isinstance(parsed, dict) else {}
 

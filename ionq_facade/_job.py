@@ -150,7 +150,7 @@ class _Lazy(Generic[T]):
         raw = job._raw.get(key)
         try:
             value = self.read(raw, key)
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
             raise APIResponseValidationError(
                 f"job {job._id}: field {key!r} does not parse ({exc})",
                 body=json.dumps(raw).encode(),

@@ -95,7 +95,8 @@ def parse_response(call: Call[T], response: httpx.Response) -> T:
     content = response.content
     try:
         return call.parse(json.loads(content))
-    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+    # RecursionError: JSON nested deeper than Python's recursion limit.
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError) as exc:
         raise APIResponseValidationError(
             f"{call.method} {call.path} -> {response.status_code}: "
             f"the body does not match the API contract ({exc})",
@@ -122,7 +123,7 @@ def _current_status(options: ClientOptions, job_id: str) -> Flow[JobStatus | Non
         return None
     try:
         return _job_status(json.loads(outcome.content))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, RecursionError):
         return None
 
 
