@@ -214,16 +214,19 @@ def test_delete_one_and_many(client: httpx.Client, manual_server: EmulatorServer
     assert client.request("DELETE", "/jobs", json={"ids": []}).status_code == 400
 
 
-def test_operations_without_a_documented_400_ignore_malformed_optional_parameters(
+def test_malformed_boolean_query_parameters_get_400(
     client: httpx.Client, manual_server: EmulatorServer
 ) -> None:
-    # The contract gives GET /sessions and the probabilities route no 400 to answer with.
     session = client.post("/sessions", json={"backend": "simulator"}).json()["id"]
     listed = client.get("/sessions", params={"active": "maybe"})
-    assert listed.status_code == 200
-    assert [s["id"] for s in listed.json()["sessions"]] == [session]
+    assert listed.status_code == 400
+    assert listed.json()["validation"]["keys"] == ["active"]
+    assert [s["id"] for s in client.get("/sessions").json()["sessions"]] == [session]
     job_id = create(client)
     manual_server.emulator.advance(job_id, to="completed")
-    for sharpen in ("true", "false", "maybe"):
+    for sharpen in ("true", "false"):
         response = client.get(f"/jobs/{job_id}/results/probabilities", params={"sharpen": sharpen})
         assert response.json() == {"0": 0.5, "3": 0.5}
+    refused = client.get(f"/jobs/{job_id}/results/probabilities", params={"sharpen": "maybe"})
+    assert refused.status_code == 400
+    assert refused.json()["validation"]["keys"] == ["sharpen"]

@@ -40,6 +40,7 @@ from .native_circuit import NativeCircuit
 from .native_circuit_gateset import NativeCircuitGateset
 from .native_circuit_input import NativeCircuitInput
 from .native_circuit_input_gateset import NativeCircuitInputGateset
+from .native_circuit_registers import NativeCircuitRegisters
 from .native_gate import NativeGate
 from .native_gate_gate import NativeGateGate
 from .noise import Noise
@@ -50,6 +51,7 @@ from .qis_circuit import QisCircuit
 from .qis_circuit_gateset import QisCircuitGateset
 from .qis_circuit_input import QisCircuitInput
 from .qis_circuit_input_gateset import QisCircuitInputGateset
+from .qis_circuit_registers import QisCircuitRegisters
 from .qis_gate import QisGate
 from .qis_gate_gate import QisGateGate
 from .rate_card import RateCard
@@ -107,6 +109,7 @@ __all__ = (
     "NativeCircuitGateset",
     "NativeCircuitInput",
     "NativeCircuitInputGateset",
+    "NativeCircuitRegisters",
     "NativeGate",
     "NativeGateGate",
     "Noise",
@@ -117,6 +120,7 @@ __all__ = (
     "QisCircuitGateset",
     "QisCircuitInput",
     "QisCircuitInputGateset",
+    "QisCircuitRegisters",
     "QisGate",
     "QisGateGate",
     "RateCard",

@@ -12,6 +12,7 @@ from ..models.native_circuit_gateset import (
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.native_circuit_registers import NativeCircuitRegisters
     from ..models.native_gate import NativeGate
 
 
@@ -26,12 +27,14 @@ class NativeCircuit:
         name (str | Unset):
         gateset (NativeCircuitGateset | Unset):
         qubits (int | Unset):
+        registers (NativeCircuitRegisters | Unset): Named classical registers, each a list of qubit indices.
     """
 
     circuit: list[NativeGate]
     name: str | Unset = UNSET
     gateset: NativeCircuitGateset | Unset = UNSET
     qubits: int | Unset = UNSET
+    registers: NativeCircuitRegisters | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         circuit = []
@@ -47,6 +50,10 @@ class NativeCircuit:
 
         qubits = self.qubits
 
+        registers: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.registers, Unset):
+            registers = self.registers.to_dict()
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -60,11 +67,14 @@ class NativeCircuit:
             field_dict["gateset"] = gateset
         if qubits is not UNSET:
             field_dict["qubits"] = qubits
+        if registers is not UNSET:
+            field_dict["registers"] = registers
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.native_circuit_registers import NativeCircuitRegisters  # noqa: PLC0415
         from ..models.native_gate import NativeGate  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -86,11 +96,19 @@ class NativeCircuit:
 
         qubits = d.pop("qubits", UNSET)
 
+        _registers = d.pop("registers", UNSET)
+        registers: NativeCircuitRegisters | Unset
+        if isinstance(_registers, Unset):
+            registers = UNSET
+        else:
+            registers = NativeCircuitRegisters.from_dict(_registers)
+
         native_circuit = cls(
             circuit=circuit,
             name=name,
             gateset=gateset,
             qubits=qubits,
+            registers=registers,
         )
 
         return native_circuit

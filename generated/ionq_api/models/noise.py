@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -15,16 +15,20 @@ class Noise:
     """
     Attributes:
         model (str):
-        seed (int | Unset):
+        seed (int | None | Unset):
     """
 
     model: str
-    seed: int | Unset = UNSET
+    seed: int | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         model = self.model
 
-        seed = self.seed
+        seed: int | None | Unset
+        if isinstance(self.seed, Unset):
+            seed = UNSET
+        else:
+            seed = self.seed
 
         field_dict: dict[str, Any] = {}
 
@@ -43,7 +47,14 @@ class Noise:
         d = dict(src_dict)
         model = d.pop("model")
 
-        seed = d.pop("seed", UNSET)
+        def _parse_seed(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        seed = _parse_seed(d.pop("seed", UNSET))
 
         noise = cls(
             model=model,

@@ -9,6 +9,7 @@ from ..models.qis_circuit_gateset import QisCircuitGateset, check_qis_circuit_ga
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.qis_circuit_registers import QisCircuitRegisters
     from ..models.qis_gate import QisGate
 
 
@@ -23,12 +24,14 @@ class QisCircuit:
         name (str | Unset):
         gateset (QisCircuitGateset | Unset):
         qubits (int | Unset):
+        registers (QisCircuitRegisters | Unset): Named classical registers, each a list of qubit indices.
     """
 
     circuit: list[QisGate]
     name: str | Unset = UNSET
     gateset: QisCircuitGateset | Unset = UNSET
     qubits: int | Unset = UNSET
+    registers: QisCircuitRegisters | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         circuit = []
@@ -44,6 +47,10 @@ class QisCircuit:
 
         qubits = self.qubits
 
+        registers: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.registers, Unset):
+            registers = self.registers.to_dict()
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -57,11 +64,14 @@ class QisCircuit:
             field_dict["gateset"] = gateset
         if qubits is not UNSET:
             field_dict["qubits"] = qubits
+        if registers is not UNSET:
+            field_dict["registers"] = registers
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.qis_circuit_registers import QisCircuitRegisters  # noqa: PLC0415
         from ..models.qis_gate import QisGate  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -83,11 +93,19 @@ class QisCircuit:
 
         qubits = d.pop("qubits", UNSET)
 
+        _registers = d.pop("registers", UNSET)
+        registers: QisCircuitRegisters | Unset
+        if isinstance(_registers, Unset):
+            registers = UNSET
+        else:
+            registers = QisCircuitRegisters.from_dict(_registers)
+
         qis_circuit = cls(
             circuit=circuit,
             name=name,
             gateset=gateset,
             qubits=qubits,
+            registers=registers,
         )
 
         return qis_circuit

@@ -64,6 +64,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 413:
+        response_413 = ApiError.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 429:
         response_429 = ApiError.from_dict(response.json())
 

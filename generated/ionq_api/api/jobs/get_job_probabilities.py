@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.api_error import ApiError
+from ...models.bad_request_error import BadRequestError
 from ...models.child_probabilities import ChildProbabilities
 from ...models.probabilities import Probabilities
 from ...types import UNSET, Response, Unset
@@ -37,7 +38,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ApiError | ChildProbabilities | Probabilities | None:
+) -> ApiError | BadRequestError | ChildProbabilities | Probabilities | None:
     if response.status_code == 200:
 
         def _parse_response_200(data: object) -> ChildProbabilities | Probabilities:
@@ -62,6 +63,11 @@ def _parse_response(
         response_200 = _parse_response_200(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = BadRequestError.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = ApiError.from_dict(response.json())
@@ -106,7 +112,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ApiError | ChildProbabilities | Probabilities]:
+) -> Response[ApiError | BadRequestError | ChildProbabilities | Probabilities]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -120,7 +126,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     sharpen: bool | Unset = UNSET,
-) -> Response[ApiError | ChildProbabilities | Probabilities]:
+) -> Response[ApiError | BadRequestError | ChildProbabilities | Probabilities]:
     """Get the probability distribution of a completed job.
 
      Keys are basis states as decimal integers in strings ("0", "3"). A multi-circuit job answers with
@@ -135,7 +141,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ApiError | ChildProbabilities | Probabilities]
+        Response[ApiError | BadRequestError | ChildProbabilities | Probabilities]
     """
 
     kwargs = _get_kwargs(
@@ -155,7 +161,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     sharpen: bool | Unset = UNSET,
-) -> ApiError | ChildProbabilities | Probabilities | None:
+) -> ApiError | BadRequestError | ChildProbabilities | Probabilities | None:
     """Get the probability distribution of a completed job.
 
      Keys are basis states as decimal integers in strings ("0", "3"). A multi-circuit job answers with
@@ -170,7 +176,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ApiError | ChildProbabilities | Probabilities
+        ApiError | BadRequestError | ChildProbabilities | Probabilities
     """
 
     return sync_detailed(
@@ -185,7 +191,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     sharpen: bool | Unset = UNSET,
-) -> Response[ApiError | ChildProbabilities | Probabilities]:
+) -> Response[ApiError | BadRequestError | ChildProbabilities | Probabilities]:
     """Get the probability distribution of a completed job.
 
      Keys are basis states as decimal integers in strings ("0", "3"). A multi-circuit job answers with
@@ -200,7 +206,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ApiError | ChildProbabilities | Probabilities]
+        Response[ApiError | BadRequestError | ChildProbabilities | Probabilities]
     """
 
     kwargs = _get_kwargs(
@@ -218,7 +224,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     sharpen: bool | Unset = UNSET,
-) -> ApiError | ChildProbabilities | Probabilities | None:
+) -> ApiError | BadRequestError | ChildProbabilities | Probabilities | None:
     """Get the probability distribution of a completed job.
 
      Keys are basis states as decimal integers in strings ("0", "3"). A multi-circuit job answers with
@@ -233,7 +239,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ApiError | ChildProbabilities | Probabilities
+        ApiError | BadRequestError | ChildProbabilities | Probabilities
     """
 
     return (

@@ -54,6 +54,11 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 413:
+        response_413 = ApiError.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 429:
         response_429 = ApiError.from_dict(response.json())
 

@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.api_error import ApiError
+from ...models.bad_request_error import BadRequestError
 from ...models.session_list import SessionList
 from ...types import UNSET, Response, Unset
 
@@ -32,11 +33,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ApiError | SessionList | None:
+) -> ApiError | BadRequestError | SessionList | None:
     if response.status_code == 200:
         response_200 = SessionList.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = BadRequestError.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = ApiError.from_dict(response.json())
@@ -76,7 +82,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ApiError | SessionList]:
+) -> Response[ApiError | BadRequestError | SessionList]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -89,7 +95,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     active: bool | Unset = UNSET,
-) -> Response[ApiError | SessionList]:
+) -> Response[ApiError | BadRequestError | SessionList]:
     """List the project's sessions.
 
     Args:
@@ -100,7 +106,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ApiError | SessionList]
+        Response[ApiError | BadRequestError | SessionList]
     """
 
     kwargs = _get_kwargs(
@@ -118,7 +124,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     active: bool | Unset = UNSET,
-) -> ApiError | SessionList | None:
+) -> ApiError | BadRequestError | SessionList | None:
     """List the project's sessions.
 
     Args:
@@ -129,7 +135,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ApiError | SessionList
+        ApiError | BadRequestError | SessionList
     """
 
     return sync_detailed(
@@ -142,7 +148,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     active: bool | Unset = UNSET,
-) -> Response[ApiError | SessionList]:
+) -> Response[ApiError | BadRequestError | SessionList]:
     """List the project's sessions.
 
     Args:
@@ -153,7 +159,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ApiError | SessionList]
+        Response[ApiError | BadRequestError | SessionList]
     """
 
     kwargs = _get_kwargs(
@@ -169,7 +175,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     active: bool | Unset = UNSET,
-) -> ApiError | SessionList | None:
+) -> ApiError | BadRequestError | SessionList | None:
     """List the project's sessions.
 
     Args:
@@ -180,7 +186,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ApiError | SessionList
+        ApiError | BadRequestError | SessionList
     """
 
     return (
