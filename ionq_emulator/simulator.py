@@ -118,7 +118,8 @@ def _exp_involution(generator: Matrix, angle: float) -> Matrix:
 
 def _phase_pauli(phase_turns: float) -> Matrix:
     """cos(2 pi phi) X + sin(2 pi phi) Y: the GPI matrix, and the MS/GPI2 generator."""
-    e = np.exp(2j * math.pi * phase_turns)
+    # Reduce first: the phase is periodic in turns, and 2*pi*1e308 would overflow to inf.
+    e = np.exp(2j * math.pi * (phase_turns % 1.0))
     return np.array([[0, e.conjugate()], [e, 0]], dtype=np.complex128)
 
 
