@@ -1,0 +1,51 @@
+"""What every command shares: the global options, the consoles and the API client.
+
+The API key is read from `IONQ_API_KEY`, or typed at a hidden prompt; there is no flag
+for it, so it never lands in shell history or in a process listing.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+
+import typer
+from rich.console import Console
+
+from ionq_facade import IonQ
+
+from .errors import CliError, ExitCode
+from .output import make_console
+
+__all__ = ["CliState", "state_of"]
+
+
+@dataclass
+class CliState:
+    base_url: str | None = None
+    prompt_key: bool = False
+    out: Console = field(default_factory=make_console)
+    err: Console = field(default_factory=lambda: make_console(stderr=True))
+
+    def api_key(self) -> str:
+        """`IONQ_API_KEY`, or a hidden prompt when asked to or when run interactively."""
+        key = os.environ.get("IONQ_API_KEY", "")
+        if self.prompt_key or (not key and sys.stdin.isatty()):
+            key = typer.prompt("IonQ API key", hide_input=True, err=True).strip()
+        if not key:
+            raise CliError(
+                "no API key: set IONQ_API_KEY, or pass --prompt-key to type it", ExitCode.USAGE
+            )
+        return key
+
+    def client(self) -> IonQ:
+        return IonQ(api_key=self.api_key(), base_url=self.base_url)
+
+
+def state_of(ctx: typer.Context) -> CliState:
+    """The state the root command put on the context (a default one if run alone)."""
+    root = ctx.find_root()
+    if not isinstance(root.obj, CliState):
+        root.obj = CliState()
+    return root.obj

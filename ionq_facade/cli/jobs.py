@@ -1,0 +1,382 @@
+"""`ionq jobs ...`: the job operations of the façade, one subcommand each."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from itertools import islice
+from typing import Annotated
+
+import typer
+
+from ionq_facade import IonQ, Job, JobFilters, JobOptions, JobOverrides, JobStatus
+
+from .context import CliState, state_of
+from .errors import CliError, ExitCode
+from .inputs import STDIN, ProgramFormat, read_program
+from .options import (
+    DryRunOpt,
+    JsonOpt,
+    MetadataOpt,
+    NameOpt,
+    NoiseModelOpt,
+    NoiseSeedOpt,
+    PollOpt,
+    SessionOpt,
+    ShotsOpt,
+    WaitTimeoutOpt,
+    fill_job_options,
+)
+from .output import api_json, bar_chart, cost_table, emit_json, job_table, jobs_table
+from .progress import StatusDisplay, wait_for
+from .results import fetch_results
+
+__all__ = ["jobs_app"]
+
+jobs_app = typer.Typer(
+    name="jobs",
+    help="Submit, inspect, wait for, clone, move, cancel and delete jobs.",
+    no_args_is_help=True,
+)
+
+JobIdArg = Annotated[str, typer.Argument(help="The job's id.")]
+JobIdsArg = Annotated[list[str], typer.Argument(help="One or more job ids.")]
+# The emulator and the API cap a page at 1,000 jobs.
+MAX_PAGE = 1000
+
+
+@jobs_app.command("list")
+def list_jobs(
+    ctx: typer.Context,
+    status: Annotated[
+        str | None, typer.Option("--status", help="Only jobs in this status.")
+    ] = None,
+    backend: Annotated[
+        list[str] | None,
+        typer.Option("--backend", "--target", help="Only jobs on this backend (repeatable)."),
+    ] = None,
+    session: Annotated[str | None, typer.Option("--session", help="Only this session's.")] = None,
+    parent: Annotated[
+        str | None, typer.Option("--parent", help="Only the children of this job.")
+    ] = None,
+    ids: Annotated[
+        list[str] | None, typer.Option("--id", help="Only these jobs (repeatable).")
+    ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", min=1, help="Show at most this many jobs, newest first.")
+    ] = 20,
+    page_size: Annotated[
+        int | None,
+        typer.Option("--page-size", min=1, help="Jobs per request (default: --limit)."),
+    ] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """List jobs, newest first, following pages as needed."""
+    state = state_of(ctx)
+    filters = JobFilters(limit=page_size or min(limit, MAX_PAGE))
+    if status is not None:
+        filters["status"] = status
+    if backend:
+        filters["target"] = backend
+    if session is not None:
+        filters["session_id"] = session
+    if parent is not None:
+        filters["parent_job_id"] = parent
+    if ids:
+        filters["ids"] = ids
+    with state.client() as client:
+        jobs = list(islice(client.jobs.list(**filters), limit))
+    if json_out:
+        emit_json([job.to_dict() for job in jobs])
+    elif jobs:
+        state.out.print(jobs_table(jobs))
+    else:
+        state.err.print("No jobs.")
+
+
+@jobs_app.command("get")
+def get_job(ctx: typer.Context, job_id: JobIdArg, json_out: JsonOpt = False) -> None:
+    """Show one job."""
+    state = state_of(ctx)
+    with state.client() as client:
+        job = client.jobs.get(job_id)
+    _show_jobs(state, [job], json_out)
+
+
+@jobs_app.command("create")
+def create_job(
+    ctx: typer.Context,
+    program: Annotated[
+        str,
+        typer.Argument(
+            metavar="[PROGRAM]",
+            help="Circuit JSON or OpenQASM 3 file; '-' or nothing reads stdin.",
+        ),
+    ] = STDIN,
+    backend: Annotated[str, typer.Option("--backend", "-b", help="Where to run it.")] = "simulator",
+    fmt: Annotated[
+        ProgramFormat,
+        typer.Option("--format", help="How to read PROGRAM (auto: OPENQASM header, else JSON)."),
+    ] = ProgramFormat.AUTO,
+    shots: ShotsOpt = None,
+    name: NameOpt = None,
+    metadata: MetadataOpt = None,
+    session: SessionOpt = None,
+    noise_model: NoiseModelOpt = None,
+    noise_seed: NoiseSeedOpt = None,
+    dry_run: DryRunOpt = None,
+    wait: Annotated[bool, typer.Option("--wait", help="Wait for the job to end.")] = False,
+    timeout: WaitTimeoutOpt = 600.0,
+    poll: PollOpt = 1.0,
+    json_out: JsonOpt = False,
+) -> None:
+    """Submit a job: one circuit, several (a multi-circuit job), or an OpenQASM 3 program.
+
+    Circuit JSON is the API's job input: {"gateset": "qis", "qubits": 2, "circuit":
+    [{"gate": "h", "target": 0}, ...]}; several circuits as {"circuits": [...]} or a
+    list; a whole job body works too (its "input" is used).
+    """
+    state = state_of(ctx)
+    options = JobOptions()
+    fill_job_options(
+        options,
+        shots=shots,
+        name=name,
+        metadata=metadata,
+        session=session,
+        noise_model=noise_model,
+        noise_seed=noise_seed,
+        dry_run=dry_run,
+    )
+    parsed = read_program(program, fmt)
+    with state.client() as client:
+        ref, answer = api_json(
+            client.jobs.with_raw_response.create(parsed, backend=backend, **options)
+        )
+        if wait:
+            _wait_and_show(state, client, [ref.id], timeout, poll, json_out)
+            return
+    if json_out:
+        emit_json(answer)
+    else:
+        shown = ref.raw_status or "submitted"
+        state.out.print(f"Submitted job {ref.id} to {backend} ({shown}).")
+
+
+@jobs_app.command("wait")
+def wait_jobs(
+    ctx: typer.Context,
+    job_ids: JobIdsArg,
+    timeout: WaitTimeoutOpt = 600.0,
+    poll: PollOpt = 1.0,
+    json_out: JsonOpt = False,
+) -> None:
+    """Wait for jobs to end; show each status change on a terminal.
+
+    Exits 0 when all completed, 5 when one failed or was canceled, 4 on timeout.
+    """
+    state = state_of(ctx)
+    with state.client() as client:
+        _wait_and_show(state, client, job_ids, timeout, poll, json_out)
+
+
+def _wait_and_show(
+    state: CliState,
+    client: IonQ,
+    job_ids: Sequence[str],
+    timeout: float,
+    poll: float,
+    json_out: bool,
+) -> None:
+    # The display goes to stderr, so stdout stays the result alone.
+    display = StatusDisplay(state.err, live=True, log=False)
+    unique = list(dict.fromkeys(job_ids))
+    finished = wait_for(client, unique, display, timeout=timeout, poll=poll)
+    _show_jobs(state, list(finished.values()), json_out)
+    ended = [job for job in finished.values() if job.status is not JobStatus.COMPLETED]
+    if ended:
+        raise CliError("; ".join(_ending(job) for job in ended), ExitCode.JOB_ENDED)
+
+
+def _ending(job: Job) -> str:
+    if job.status is JobStatus.FAILED:
+        failure = job.failure
+        detail = f": {failure.code}: {failure.message}" if failure else ""
+        return f"job {job.id} failed{detail}"
+    return f"job {job.id} was {job.raw_status}"
+
+
+def _show_jobs(state: CliState, jobs: Sequence[Job], json_out: bool) -> None:
+    """One job as an object (JSON) or a field table; several as a list or a table."""
+    if json_out:
+        emit_json(jobs[0].to_dict() if len(jobs) == 1 else [job.to_dict() for job in jobs])
+    elif len(jobs) == 1:
+        state.out.print(job_table(jobs[0]))
+    else:
+        state.out.print(jobs_table(jobs))
+
+
+@jobs_app.command("cancel")
+def cancel_jobs(ctx: typer.Context, job_ids: JobIdsArg, json_out: JsonOpt = False) -> None:
+    """Cancel queued or running jobs (409 if one has already ended)."""
+    state = state_of(ctx)
+    with state.client() as client:
+        raw = client.jobs.with_raw_response
+        if len(job_ids) == 1:
+            ref, answer = api_json(raw.cancel(job_ids[0]))
+            done: tuple[str, ...] = (ref.id,)
+        else:
+            done, answer = api_json(raw.cancel_many(job_ids))
+    if json_out:
+        emit_json(answer)
+    else:
+        state.out.print(f"Canceled {_plural(done)}.")
+
+
+@jobs_app.command("delete")
+def delete_jobs(
+    ctx: typer.Context,
+    job_ids: JobIdsArg,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    json_out: JsonOpt = False,
+) -> None:
+    """Delete jobs and their results (asks first, unless --yes)."""
+    state = state_of(ctx)
+    if not yes:
+        if not sys.stdin.isatty():
+            raise CliError("deleting needs --yes when not run interactively", ExitCode.USAGE)
+        typer.confirm(f"Delete {_plural(job_ids)}?", abort=True, err=True)
+    with state.client() as client:
+        raw = client.jobs.with_raw_response
+        if len(job_ids) == 1:
+            _, answer = api_json(raw.delete(job_ids[0]))
+            done: tuple[str, ...] = tuple(job_ids)
+        else:
+            done, answer = api_json(raw.delete_many(job_ids))
+    if json_out:
+        emit_json(answer)
+    else:
+        state.out.print(f"Deleted {_plural(done)}.")
+
+
+def _plural(ids: Sequence[str]) -> str:
+    return f"job {ids[0]}" if len(ids) == 1 else f"{len(ids)} jobs: {', '.join(ids)}"
+
+
+@jobs_app.command("cost")
+def job_cost(ctx: typer.Context, job_id: JobIdArg, json_out: JsonOpt = False) -> None:
+    """Show a job's estimated cost, and what it was billed once known."""
+    state = state_of(ctx)
+    with state.client() as client:
+        cost, answer = api_json(client.jobs.with_raw_response.cost(job_id))
+    if json_out:
+        emit_json(answer)
+    else:
+        state.out.print(cost_table(cost))
+
+
+@jobs_app.command("results")
+def job_results(
+    ctx: typer.Context,
+    job_id: JobIdArg,
+    sharpen: Annotated[
+        bool | None,
+        typer.Option("--sharpen/--no-sharpen", help="Sharpen (error-mitigated) results."),
+    ] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Show a completed job's probabilities as bar charts (one per circuit)."""
+    state = state_of(ctx)
+    with state.client() as client:
+        distributions, body = fetch_results(client, client.jobs.get(job_id), sharpen=sharpen)
+    if json_out:
+        emit_json(body)
+        return
+    multi = len(distributions) > 1
+    for d in distributions:
+        state.out.print(bar_chart(d.probabilities, d.qubits, title=d.title if multi else ""))
+
+
+@jobs_app.command("clone")
+def clone_job(
+    ctx: typer.Context,
+    job_id: JobIdArg,
+    backend: Annotated[str | None, typer.Option("--backend", "-b", help="Run it here.")] = None,
+    shots: ShotsOpt = None,
+    name: NameOpt = None,
+    metadata: MetadataOpt = None,
+    session: SessionOpt = None,
+    noise_model: NoiseModelOpt = None,
+    noise_seed: NoiseSeedOpt = None,
+    dry_run: DryRunOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Submit a copy of a job; each option given replaces the source's value."""
+    overrides = JobOverrides()
+    fill_job_options(
+        overrides,
+        shots=shots,
+        name=name,
+        metadata=metadata,
+        session=session,
+        noise_model=noise_model,
+        noise_seed=noise_seed,
+        dry_run=dry_run,
+    )
+    _override(ctx, "clone", job_id, backend, overrides, json_out)
+
+
+@jobs_app.command("move")
+def move_job(
+    ctx: typer.Context,
+    job_id: JobIdArg,
+    backend: Annotated[str | None, typer.Option("--backend", "-b", help="Run it here.")] = None,
+    shots: ShotsOpt = None,
+    name: NameOpt = None,
+    metadata: MetadataOpt = None,
+    session: SessionOpt = None,
+    noise_model: NoiseModelOpt = None,
+    noise_seed: NoiseSeedOpt = None,
+    dry_run: DryRunOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Move a queued or running job: clone it and cancel it, in one request.
+
+    Options as for clone; the new job's metadata.original_job_id names the source.
+    A job that has already ended gets 409 Conflict, and no new job is created.
+    """
+    overrides = JobOverrides()
+    fill_job_options(
+        overrides,
+        shots=shots,
+        name=name,
+        metadata=metadata,
+        session=session,
+        noise_model=noise_model,
+        noise_seed=noise_seed,
+        dry_run=dry_run,
+    )
+    _override(ctx, "move", job_id, backend, overrides, json_out)
+
+
+def _override(
+    ctx: typer.Context,
+    operation: str,
+    job_id: str,
+    backend: str | None,
+    overrides: JobOverrides,
+    json_out: bool,
+) -> None:
+    state = state_of(ctx)
+    if backend is not None:
+        overrides["backend"] = backend
+    with state.client() as client:
+        raw = client.jobs.with_raw_response
+        call = raw.move if operation == "move" else raw.clone
+        ref, answer = api_json(call(job_id, **overrides))
+    if json_out:
+        emit_json(answer)
+    elif operation == "move":
+        state.out.print(f"Moved job {job_id} to new job {ref.id}; job {job_id} is canceled.")
+    else:
+        state.out.print(f"Cloned job {job_id} as job {ref.id}.")

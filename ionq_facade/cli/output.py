@@ -1,0 +1,244 @@
+"""What the CLI prints: consoles, JSON for scripts, tables and bar charts for people.
+
+Colour follows rich's terminal detection, and `NO_COLOR` (any non-empty value) turns
+every style off, not only colours, so the output is plain text.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ionq_facade import (
+    Backend,
+    Job,
+    JobCost,
+    JobStatus,
+    Probabilities,
+    RawResponse,
+    Session,
+    Whoami,
+)
+
+__all__ = [
+    "api_json",
+    "backends_table",
+    "bar_chart",
+    "cell",
+    "cost_table",
+    "emit_json",
+    "job_table",
+    "jobs_table",
+    "make_console",
+    "sessions_table",
+    "status_text",
+    "whoami_table",
+]
+
+_STATUS_STYLE = {
+    JobStatus.SUBMITTED: "blue",
+    JobStatus.READY: "blue",
+    JobStatus.STARTED: "cyan",
+    JobStatus.COMPLETED: "green",
+    JobStatus.FAILED: "bold red",
+    JobStatus.CANCELED: "yellow",
+    JobStatus.UNKNOWN: "magenta",
+}
+_SHORT_TYPES = {
+    "ionq.circuit.v1": "circuit",
+    "ionq.multi-circuit.v1": "multi-circuit",
+    "ionq.qasm3.v1": "qasm3",
+}
+# Eighths of a block, for bars with sub-character resolution.
+_BLOCKS = " ▏▎▍▌▋▊▉█"
+BAR_WIDTH = 40
+MAX_BARS = 16
+
+
+# Width when not writing to a terminal (and COLUMNS is unset): wide enough that tables
+# of full job ids are never squeezed in logs and pipes.
+PIPE_WIDTH = 200
+
+
+def make_console(*, stderr: bool = False) -> Console:
+    """A console on stdout (results) or stderr (messages, progress)."""
+    plain = os.environ.get("NO_COLOR", "") != ""
+    console = Console(
+        stderr=stderr,
+        color_system=None if plain else "auto",
+        no_color=plain,
+        highlight=False,
+    )
+    if not console.is_terminal and not os.environ.get("COLUMNS"):
+        console.width = PIPE_WIDTH
+    return console
+
+
+T = TypeVar("T")
+
+
+def api_json(raw: RawResponse[T]) -> tuple[T, Any]:
+    """The parsed value (so the answer is checked against the contract) and the API's JSON."""
+    return raw.parse(), raw.json()
+
+
+def emit_json(data: Any) -> None:
+    """`data` as indented JSON on stdout: the stable form for scripts."""
+    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def status_text(status: JobStatus, raw: str | None = None) -> Text:
+    """A job status, coloured by how it stands; an unknown one shown as the server sent it."""
+    shown = raw if status is JobStatus.UNKNOWN and raw else status.value
+    return Text(shown, style=_STATUS_STYLE[status])
+
+
+def cell(value: object) -> str:
+    """A JSON value in a table cell: compact JSON for objects and lists."""
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, separators=(",", ":"))
+    return str(value)
+
+
+def jobs_table(jobs: Iterable[Job], *, title: str | None = None) -> Table:
+    table = Table(title=title, title_justify="left")
+    table.add_column("ID", no_wrap=True)
+    table.add_column("STATUS", no_wrap=True)
+    table.add_column("TYPE", no_wrap=True, overflow="ellipsis")
+    table.add_column("BACKEND", no_wrap=True, overflow="ellipsis")
+    table.add_column("SHOTS", justify="right", no_wrap=True)
+    table.add_column("NAME", no_wrap=True, overflow="ellipsis")
+    for job in jobs:
+        raw = job.to_dict()
+        table.add_row(
+            job.id,
+            status_text(job.status, job.raw_status),
+            _SHORT_TYPES.get(job.type, job.type),
+            job.backend,
+            cell(raw.get("shots")),
+            cell(raw.get("name")),
+        )
+    return table
+
+
+def job_table(job: Job) -> Table:
+    """Every field the server sent for one job, as FIELD | VALUE (nulls left out)."""
+    table = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    for key, value in job.to_dict().items():
+        if value is None or value == {} or value == []:
+            continue
+        shown: Text | str = (
+            status_text(job.status, job.raw_status) if key == "status" else cell(value)
+        )
+        table.add_row(key, shown)
+    return table
+
+
+def backends_table(backends: Iterable[Backend]) -> Table:
+    table = Table()
+    table.add_column("BACKEND", no_wrap=True)
+    table.add_column("STATUS")
+    table.add_column("QUBITS", justify="right")
+    table.add_column("AVG QUEUE", justify="right")
+    table.add_column("DEGRADED")
+    for b in backends:
+        style = "green" if b.status == "available" else "yellow"
+        table.add_row(
+            b.name,
+            Text(b.status, style=style),
+            str(b.qubits),
+            _duration(b.average_queue_time_ms / 1000),
+            "" if b.degraded is None else ("yes" if b.degraded else "no"),
+        )
+    return table
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 1:
+        return f"{seconds * 1000:.0f} ms"
+    if seconds < 120:
+        return f"{seconds:.1f} s"
+    if seconds < 7200:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:.1f} h"
+
+
+def sessions_table(sessions: Iterable[Session]) -> Table:
+    table = Table()
+    for name in ("SESSION", "STATUS", "BACKEND", "CREATED", "ENDED"):
+        table.add_column(name, no_wrap=name == "SESSION")
+    for s in sessions:
+        table.add_row(
+            s.id,
+            s.status,
+            s.backend or "",
+            s.created_at.isoformat(timespec="seconds") if s.created_at else "",
+            s.ended_at.isoformat(timespec="seconds") if s.ended_at else "",
+        )
+    return table
+
+
+def cost_table(cost: JobCost) -> Table:
+    table = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    table.add_row("estimated", _amount(cost.estimated_cost.value, cost.estimated_cost.unit))
+    table.add_row(
+        "billed", "not yet known" if cost.cost is None else _amount(cost.cost.value, cost.cost.unit)
+    )
+    if cost.dry_run:
+        table.add_row("dry run", "yes (not billed)")
+    return table
+
+
+def _amount(value: float, unit: str) -> str:
+    return (
+        f"{value:,.2f} {unit.upper()}" if unit.isalpha() and len(unit) == 3 else f"{value} {unit}"
+    )
+
+
+def whoami_table(who: Whoami) -> Table:
+    table = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
+    table.add_column(style="bold")
+    table.add_column()
+    table.add_row("key", f"{who.key_name} ({who.key_id})")
+    table.add_row("project", who.project_id or "")
+    return table
+
+
+def bar_chart(probabilities: Probabilities, qubits: int | None, *, title: str = "") -> Table:
+    """One bar per measured basis state (qubit 0 is the rightmost bit), largest last shown.
+
+    At most `MAX_BARS` states, the most probable ones, in basis-state order.
+    """
+    width = qubits or max(1, max(probabilities, default=0).bit_length())
+    shown = sorted(sorted(probabilities, key=lambda s: -probabilities[s])[:MAX_BARS])
+    table = Table(title=title or None, title_justify="left", show_header=False, box=None)
+    table.add_column(no_wrap=True, style="bold")
+    table.add_column(no_wrap=True, style="cyan")
+    table.add_column(justify="right", no_wrap=True)
+    for state in shown:
+        p = probabilities[state]
+        table.add_row(f"|{Probabilities.bitstring(state, width)}⟩", _bar(p, BAR_WIDTH), f"{p:7.2%}")
+    hidden = len(probabilities) - len(shown)
+    if hidden > 0:
+        rest = sum(probabilities[s] for s in probabilities if s not in shown)
+        table.add_row(f"+{hidden} more", _bar(rest, BAR_WIDTH), f"{rest:7.2%}")
+    return table
+
+
+def _bar(fraction: float, width: int) -> str:
+    eighths = round(max(0.0, min(1.0, fraction)) * width * 8)
+    full, part = divmod(eighths, 8)
+    return ("█" * full + (_BLOCKS[part] if part else "")).ljust(width)
