@@ -88,9 +88,9 @@ def _field(key: str, value: object) -> object:
     raise ArgumentTypeError(f"{key} must be a {key.title()}, not {type(value).__name__}")
 
 
-def _backend(value: object) -> str:
+def _backend(value: object, name: str = "backend") -> str:
     if not isinstance(value, str) or not value:
-        raise ArgumentTypeError(f"backend must be a non-empty str, not {value!r}")
+        raise ArgumentTypeError(f"{name} must be a non-empty str, not {value!r}")
     return value
 
 
@@ -281,7 +281,7 @@ def estimate(
     """Estimate what a job would cost before submitting it. Omitted values are not sent."""
     params = [("backend", _backend(backend))]
     if type is not None:
-        params.append(("type", _backend(type)))
+        params.append(("type", _backend(type, "type")))
     for key, value, least in (
         ("qubits", qubits, 1),
         ("1q_gates", one_qubit_gates, 0),
@@ -374,7 +374,7 @@ def job_filters(filters: Mapping[str, object], allowed: frozenset[str]) -> list[
                 params.append((key, v.status_filter(value)))
             case "target":
                 targets = [value] if isinstance(value, str) else v.job_list(value, "target")
-                params.append((key, ",".join(_backend(t) for t in targets)))
+                params.append((key, ",".join(_backend(t, "target") for t in targets)))
             case "limit":
                 params.append((key, str(v.int_at_least(value, key))))
             case _:
