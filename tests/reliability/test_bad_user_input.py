@@ -359,7 +359,11 @@ def test_invalid_arguments_are_refused_before_sending(name: str) -> None:
     @given(bad=case.bad)
     def prop(bad: Any) -> None:
         examples[0] += 1
-        for run in (lambda: case.call(client, bad), lambda: _call_async(aclient, case, bad)):
+        runs: list[Callable[[], object]] = [
+            lambda: case.call(client, bad),
+            lambda: _call_async(aclient, case, bad),
+        ]
+        for run in runs:
             with pytest.raises(IonQError) as caught:
                 run()
             _check_refused(caught.value, case, bad)
