@@ -76,7 +76,14 @@ def describe(exc: BaseException) -> str:
         text = _status_line(exc, "error")
     elif isinstance(exc, APIConnectionError):
         where = f" {exc.request.url.host}:{exc.request.url.port}" if exc.request else ""
-        text = f"cannot reach the API{where}: {exc}"
+        what = "no answer in time from" if isinstance(exc, APITimeoutError) else "cannot reach"
+        text = f"{what} the API{where}: {exc}"
+    elif isinstance(exc, JobTimeoutError):
+        last = ", ".join(
+            f"{job} ({status.value if status is not None else 'not seen'})"
+            for job, status in exc.pending.items()
+        )
+        text = f"{exc}; still waiting for {last}"
     elif isinstance(exc, (IonQError, CliError)):
         text = str(exc)
     else:

@@ -1,0 +1,66 @@
+"""`ionq demo`: the whole walkthrough as a user runs it, and its checks biting."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import Cli
+
+STEPS = 9
+
+
+def test_the_demo_runs_end_to_end_and_exits_0() -> None:
+    # As the README has it, in a fresh process with no API key in the environment.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("IONQ_")}
+    env.pop("FORCE_COLOR", None)
+    run = subprocess.run(
+        [sys.executable, "-m", "ionq_facade.cli", "demo", "--pace", "0.05"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    out = run.stdout
+    assert f"All {STEPS} steps went as expected." in out
+    headings = re.findall(r"^(\d+)\. ", out, flags=re.MULTILINE)
+    assert headings == [str(n) for n in range(1, STEPS + 1)]
+    assert out.count("✓ ") == STEPS
+    # What the issue asks to be seen.
+    assert re.search(r"seen: submitted → (ready → )?(started → )?completed", out)
+    assert "|00⟩" in out
+    assert "|111⟩" in out
+    assert "billed" in out
+    assert "only shots changed" in out
+    assert "metadata.original_job_id = " in out
+    assert "HTTP 409 Conflict" in out
+    assert "page 2" in out
+    assert run.stderr == ""
+
+
+def test_a_failed_check_stops_the_demo_with_exit_1(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A clone with the same shots as its source changes nothing: the clone step must say so.
+    from ionq_facade.cli import demo
+
+    monkeypatch.setattr(demo, "CLONE_SHOTS", demo.SHOTS)
+    result = cli("demo", "--pace", "0.02")
+    assert result.exit_code == 1
+    assert "5. Show the cost" in result.stdout
+    assert "All 9 steps" not in result.stdout
+    assert result.stderr == (
+        f"ionq: error: step 6 (Clone the job with {demo.SHOTS} shots instead of {demo.SHOTS}): "
+        "expected only shots to change, got []\n"
+    )
+
+
+def test_live_needs_an_api_key(cli: Cli) -> None:
+    result = cli("demo", "--live", env={"IONQ_API_KEY": None})
+    assert result.exit_code == 2
+    assert "--live needs IONQ_API_KEY" in result.stderr
