@@ -32,8 +32,8 @@ class _ErrorsToExitCodes(TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
-        except (typer.TyperException, typer.Exit, typer.Abort):
-            raise
+        except (typer.TyperException, typer.Exit, typer.Abort, BrokenPipeError):
+            raise  # typer's own handling: usage errors, exits, and a reader gone (| head)
         except Exception as exc:
             from ionq_facade import IonQError
 

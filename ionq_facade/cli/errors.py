@@ -75,7 +75,8 @@ def describe(exc: BaseException) -> str:
     elif isinstance(exc, APIStatusError):
         text = _status_line(exc, "error")
     elif isinstance(exc, APIConnectionError):
-        where = f" {exc.request.url.host}:{exc.request.url.port}" if exc.request else ""
+        url = exc.request.url if exc.request is not None else None
+        where = "" if url is None else f" {url.host}" + (f":{url.port}" if url.port else "")
         what = "no answer in time from" if isinstance(exc, APITimeoutError) else "cannot reach"
         text = f"{what} the API{where}: {exc}"
     elif isinstance(exc, JobTimeoutError):

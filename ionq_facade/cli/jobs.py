@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import islice
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
@@ -297,86 +297,60 @@ def job_results(
         state.out.print(bar_chart(d.probabilities, d.qubits, title=d.title if multi else ""))
 
 
-@jobs_app.command("clone")
-def clone_job(
-    ctx: typer.Context,
-    job_id: JobIdArg,
-    backend: Annotated[str | None, typer.Option("--backend", "-b", help="Run it here.")] = None,
-    shots: ShotsOpt = None,
-    name: NameOpt = None,
-    metadata: MetadataOpt = None,
-    session: SessionOpt = None,
-    noise_model: NoiseModelOpt = None,
-    noise_seed: NoiseSeedOpt = None,
-    dry_run: DryRunOpt = None,
-    json_out: JsonOpt = False,
-) -> None:
-    """Submit a copy of a job; each option given replaces the source's value."""
-    overrides = JobOverrides()
-    fill_job_options(
-        overrides,
-        shots=shots,
-        name=name,
-        metadata=metadata,
-        session=session,
-        noise_model=noise_model,
-        noise_seed=noise_seed,
-        dry_run=dry_run,
-    )
-    _override(ctx, "clone", job_id, backend, overrides, json_out)
+def _override_command(operation: Literal["clone", "move"]) -> Callable[..., None]:
+    """The `clone` or `move` command: the same options, one request each."""
+
+    def command(
+        ctx: typer.Context,
+        job_id: JobIdArg,
+        backend: Annotated[str | None, typer.Option("--backend", "-b", help="Run it here.")] = None,
+        shots: ShotsOpt = None,
+        name: NameOpt = None,
+        metadata: MetadataOpt = None,
+        session: SessionOpt = None,
+        noise_model: NoiseModelOpt = None,
+        noise_seed: NoiseSeedOpt = None,
+        dry_run: DryRunOpt = None,
+        json_out: JsonOpt = False,
+    ) -> None:
+        state = state_of(ctx)
+        overrides = JobOverrides()
+        fill_job_options(
+            overrides,
+            shots=shots,
+            name=name,
+            metadata=metadata,
+            session=session,
+            noise_model=noise_model,
+            noise_seed=noise_seed,
+            dry_run=dry_run,
+        )
+        if backend is not None:
+            overrides["backend"] = backend
+        with state.client() as client:
+            raw = client.jobs.with_raw_response
+            call = raw.move if operation == "move" else raw.clone
+            ref, answer = api_json(call(job_id, **overrides))
+        if json_out:
+            emit_json(answer)
+        elif operation == "move":
+            state.out.print(f"Moved job {job_id} to new job {ref.id}; job {job_id} is canceled.")
+        else:
+            state.out.print(f"Cloned job {job_id} as job {ref.id}.")
+
+    command.__name__ = f"{operation}_job"
+    return command
 
 
-@jobs_app.command("move")
-def move_job(
-    ctx: typer.Context,
-    job_id: JobIdArg,
-    backend: Annotated[str | None, typer.Option("--backend", "-b", help="Run it here.")] = None,
-    shots: ShotsOpt = None,
-    name: NameOpt = None,
-    metadata: MetadataOpt = None,
-    session: SessionOpt = None,
-    noise_model: NoiseModelOpt = None,
-    noise_seed: NoiseSeedOpt = None,
-    dry_run: DryRunOpt = None,
-    json_out: JsonOpt = False,
-) -> None:
-    """Move a queued or running job: clone it and cancel it, in one request.
+jobs_app.command(
+    "clone",
+    help="Submit a copy of a job; each option given replaces the source's value.",
+)(_override_command("clone"))
+jobs_app.command(
+    "move",
+    help="""Move a queued or running job: clone it and cancel it, in one request.
 
     Options as for clone; the new job's metadata.original_job_id names the source.
     A job that has already ended gets 409 Conflict, and no new job is created.
-    """
-    overrides = JobOverrides()
-    fill_job_options(
-        overrides,
-        shots=shots,
-        name=name,
-        metadata=metadata,
-        session=session,
-        noise_model=noise_model,
-        noise_seed=noise_seed,
-        dry_run=dry_run,
-    )
-    _override(ctx, "move", job_id, backend, overrides, json_out)
-
-
-def _override(
-    ctx: typer.Context,
-    operation: str,
-    job_id: str,
-    backend: str | None,
-    overrides: JobOverrides,
-    json_out: bool,
-) -> None:
-    state = state_of(ctx)
-    if backend is not None:
-        overrides["backend"] = backend
-    with state.client() as client:
-        raw = client.jobs.with_raw_response
-        call = raw.move if operation == "move" else raw.clone
-        ref, answer = api_json(call(job_id, **overrides))
-    if json_out:
-        emit_json(answer)
-    elif operation == "move":
-        state.out.print(f"Moved job {job_id} to new job {ref.id}; job {job_id} is canceled.")
-    else:
-        state.out.print(f"Cloned job {job_id} as job {ref.id}.")
+    """,
+)(_override_command("move"))

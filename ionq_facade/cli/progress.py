@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
-from ionq_facade import IonQ, Job, JobStatus
+from ionq_facade import IonQ, Job
 
 from .output import status_text
 
@@ -44,18 +44,10 @@ class StatusDisplay:
             )
         self._tasks: dict[str, TaskID] = {}
 
-    @property
-    def is_live(self) -> bool:
-        return self._progress is not None
-
-    def track(self, job_id: str, status: JobStatus | None = None, raw: str | None = None) -> None:
+    def track(self, job_id: str) -> None:
         """Show `job_id` from the start, before the first poll answers."""
-        if status is not None:
-            self.history.setdefault(job_id, []).append(raw or status.value)
         if self._progress is not None and job_id not in self._tasks:
-            self._tasks[job_id] = self._progress.add_task(
-                self._describe(job_id, status, raw), total=None
-            )
+            self._tasks[job_id] = self._progress.add_task(self._describe(job_id, None), total=None)
 
     def on_status(self, job: Job) -> None:
         seen = self.history.setdefault(job.id, [])
@@ -71,16 +63,13 @@ class StatusDisplay:
             if job.id not in self._tasks:
                 self.track(job.id)
             task = self._tasks[job.id]
-            self._progress.update(
-                task, description=self._describe(job.id, job.status, job.raw_status)
-            )
+            self._progress.update(task, description=self._describe(job.id, job.raw_status))
             if job.status.is_terminal:
                 self._progress.update(task, total=1, completed=1)
 
     @staticmethod
-    def _describe(job_id: str, status: JobStatus | None, raw: str | None) -> str:
-        shown = "waiting for the first status" if status is None else (raw or status.value)
-        return f"job {job_id}: {shown}"
+    def _describe(job_id: str, status: str | None) -> str:
+        return f"job {job_id}: {status or 'waiting for the first status'}"
 
     def __enter__(self) -> StatusDisplay:
         if self._progress is not None:

@@ -153,6 +153,17 @@ def test_an_unexpected_error_exits_1_on_one_line(cli: Cli, monkeypatch: pytest.M
     assert result.stderr == "ionq: error: unexpected error: RuntimeError: boom second line\n"
 
 
+def test_a_closed_pipe_is_not_an_error_message(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    # As when the output is piped into `head`, which exits early.
+    def gone(*_: object) -> None:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr("ionq_facade.cli.account.backends_table", gone)
+    result = cli("backends")
+    assert result.exit_code == 1
+    assert "error" not in result.stderr
+
+
 def test_missing_emulator_extra_is_a_clear_message(
     cli: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:

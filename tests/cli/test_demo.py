@@ -9,6 +9,8 @@ import sys
 
 import pytest
 
+from ionq_emulator.testing import checked_emulator_server
+
 from .conftest import Cli
 
 STEPS = 9
@@ -58,6 +60,17 @@ def test_a_failed_check_stops_the_demo_with_exit_1(
         f"ionq: error: step 6 (Clone the job with {demo.SHOTS} shots instead of {demo.SHOTS}): "
         "expected only shots to change, got []\n"
     )
+
+
+def test_live_walks_an_api_that_moves_jobs_by_itself() -> None:
+    # --live against a server the demo cannot steer: the emulator in clock mode, on a
+    # virtual clock that moves 0.02 s per request (so the run is the same every time).
+    with checked_emulator_server(mode="clock", seed=7, dwell=0.05, clock_step=0.02) as server:
+        cli = Cli(server)
+        result = cli("--base-url", server.base_url, "demo", "--live", "--poll", "0.01")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"Using the IonQ API at {server.base_url}\n")
+    assert f"All {STEPS} steps went as expected." in result.stdout
 
 
 def test_live_needs_an_api_key(cli: Cli) -> None:
