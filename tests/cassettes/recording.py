@@ -43,6 +43,10 @@ def _http() -> httpx.Client:
     return httpx.Client(timeout=30.0)
 
 
+def _async_http() -> httpx.AsyncClient:
+    return httpx.AsyncClient(timeout=30.0)
+
+
 def _write(scenario: Scenario, stage: Stage, path: Path, **vcr_options: Any) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")
@@ -68,6 +72,7 @@ def record(scenario: Scenario, directory: Path = CASSETTE_DIR) -> Path:
             emulated=True,
             base_url=server.base_url,
             http=_http,
+            async_http=_async_http,
             api_key=RECORDING_KEY,
         )
         path = _write(
@@ -96,6 +101,7 @@ def record_live(
         emulated=False,
         base_url=base_url,
         http=_http,
+        async_http=_async_http,
         api_key=api_key,
         real_time=True,
     )

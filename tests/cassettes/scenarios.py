@@ -12,8 +12,9 @@ free `simulator` backend only.
 
 from __future__ import annotations
 
+import asyncio
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final, TypeVar
 
@@ -49,6 +50,15 @@ def expect(error: type[E], action: Callable[[], object]) -> E:
     """The `error` that `action` raises (AssertionError if it raises nothing)."""
     try:
         action()
+    except error as raised:
+        return raised
+    raise AssertionError(f"expected {error.__name__}")
+
+
+async def expect_async(error: type[E], action: Awaitable[object]) -> E:
+    """The `error` that awaiting `action` raises (AssertionError if it raises nothing)."""
+    try:
+        await action
     except error as raised:
         return raised
     raise AssertionError(f"expected {error.__name__}")
@@ -229,6 +239,29 @@ def _rate_limited(stage: Stage, job_id: str) -> None:
     stage.on_sleep = None
 
 
+def async_jobs(stage: Stage) -> None:
+    """The async client: the same operations, the same wire."""
+    asyncio.run(_async_jobs(stage))
+
+
+async def _async_jobs(stage: Stage) -> None:
+    async with stage.async_client() as client:
+        ref = await client.jobs.create(bell("async"), backend="simulator", shots=64)
+        job = await client.jobs.wait(ref, timeout=600)
+        assert job.status is JobStatus.COMPLETED
+        assert set(await client.jobs.probabilities(job)) <= {0, 3}
+        refs = [await client.jobs.create(bell(f"async-{i}"), backend="simulator") for i in range(3)]
+        ids = [r.id for r in refs]
+        assert [j.id async for j in client.jobs.list(ids=ids, limit=2)] == ids[::-1]
+        copy = await client.jobs.clone(job, shots=32)
+        moved = await client.jobs.get(await client.jobs.move(copy, name="async-moved"))
+        assert (moved.name, moved.shots) == ("async-moved", 32)
+        assert moved.metadata == {"original_job_id": copy.id}
+        assert (await client.jobs.cancel(refs[0])).status is JobStatus.CANCELED
+        refused = await expect_async(JobConflictError, client.jobs.cancel(refs[0].id))
+        assert refused.current_status is JobStatus.CANCELED
+
+
 def clone_move_property(stage: Stage) -> None:
     """Property 3, derandomized: every case's requests in order (see `properties`)."""
     client = stage.client()
@@ -272,6 +305,7 @@ SCENARIOS: Final = {
         Scenario("list_pages", list_pages),
         Scenario("sessions", sessions, live=False),
         Scenario("errors", errors, {"keys": {RECORDING_KEY: "cassettes"}}),
+        Scenario("async_jobs", async_jobs),
         Scenario("clone_move_property", clone_move_property, live=False),
     )
 }

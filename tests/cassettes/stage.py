@@ -11,7 +11,8 @@ moves on its own).
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any, Final, Protocol
 
@@ -19,7 +20,7 @@ import httpx
 
 from ionq_emulator import FaultConfig
 from ionq_emulator.server import EmulatorServer
-from ionq_facade import IonQ, Job, JobRef
+from ionq_facade import AsyncIonQ, IonQ, Job, JobRef
 
 from .wire import EMULATOR_BASE_URL
 
@@ -31,6 +32,7 @@ __all__ = [
     "FakeClock",
     "NoControls",
     "Stage",
+    "offline_async_http",
     "offline_http",
 ]
 
@@ -95,6 +97,11 @@ def offline_http() -> httpx.Client:
     return httpx.Client(transport=httpx.MockTransport(_refuse))
 
 
+def offline_async_http() -> httpx.AsyncClient:
+    """The async twin of `offline_http`."""
+    return httpx.AsyncClient(transport=httpx.MockTransport(_refuse))
+
+
 @dataclass
 class Stage:
     """Clients and controls for one scenario run.
@@ -109,6 +116,7 @@ class Stage:
     emulated: bool
     base_url: str = EMULATOR_BASE_URL
     http: Callable[[], httpx.Client] = offline_http
+    async_http: Callable[[], httpx.AsyncClient] = offline_async_http
     api_key: str = RECORDING_KEY
     real_time: bool = False
     sleeps: list[float] = field(default_factory=list)
@@ -129,6 +137,27 @@ class Stage:
         )
         self._clients.append((made, http))
         return made
+
+    @asynccontextmanager
+    async def async_client(self, **options: Any) -> AsyncIterator[AsyncIonQ]:
+        """An async façade client for this run, closed on leaving."""
+        http = self.async_http()
+
+        async def sleep(seconds: float) -> None:
+            self._sleep(seconds)
+
+        try:
+            async with AsyncIonQ(
+                api_key=self.api_key,
+                base_url=self.base_url,
+                http_client=http,
+                sleep=sleep,
+                clock=time.monotonic if self.real_time else self._clock,
+                **options,
+            ) as client:
+                yield client
+        finally:
+            await http.aclose()
 
     def _sleep(self, seconds: float) -> None:
         self.sleeps.append(seconds)

@@ -33,7 +33,7 @@ FALSY: dict[str, Any] = {
 }
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(operation=OPERATIONS, case=override_cases())
 @example(operation="clone", case=OverrideCase(wire={}, kwargs={}))
 @example(operation="move", case=OverrideCase(wire=FALSY, kwargs=facade_kwargs(FALSY)))
