@@ -26,7 +26,7 @@ class _ErrorsToExitCodes(TyperGroup):
     """Every error a command raises becomes one line on stderr and its exit code.
 
     Usage errors stay typer's (exit 2); with IONQ_LOG=debug an unexpected error keeps
-    its traceback.
+    its traceback. The line never shows the API key, even if a server echoed it.
     """
 
     def invoke(self, ctx: Any) -> Any:
@@ -40,7 +40,8 @@ class _ErrorsToExitCodes(TyperGroup):
             known = isinstance(exc, (IonQError, CliError))
             if not known and os.environ.get("IONQ_LOG", "").strip().lower() == "debug":
                 raise
-            line = Text.assemble(("ionq: error: ", "bold red"), describe(exc))
+            state = ctx.obj if isinstance(ctx.obj, CliState) else CliState()
+            line = Text.assemble(("ionq: error: ", "bold red"), state.redact(describe(exc)))
             make_console(stderr=True).print(line, soft_wrap=True)
             raise typer.Exit(exit_code_for(exc)) from None
 

@@ -27,6 +27,8 @@ class CliState:
     prompt_key: bool = False
     out: Console = field(default_factory=make_console)
     err: Console = field(default_factory=lambda: make_console(stderr=True))
+    # The key once read, so that an error line can be scrubbed of it.
+    used_key: str | None = field(default=None, repr=False)
 
     def api_key(self) -> str:
         """`IONQ_API_KEY`, or a hidden prompt when asked to or when run interactively."""
@@ -37,7 +39,15 @@ class CliState:
             raise CliError(
                 "no API key: set IONQ_API_KEY, or pass --prompt-key to type it", ExitCode.USAGE
             )
+        self.used_key = key
         return key
+
+    def redact(self, text: str) -> str:
+        """`text` without the API key, should a server have echoed it back."""
+        for key in (self.used_key, os.environ.get("IONQ_API_KEY")):
+            if key:
+                text = text.replace(key, "***")
+        return text
 
     def client(self) -> IonQ:
         return IonQ(api_key=self.api_key(), base_url=self.base_url)

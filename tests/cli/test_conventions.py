@@ -134,6 +134,27 @@ def test_a_rejected_key_is_never_shown() -> None:
             assert secret not in result.output
 
 
+@pytest.mark.parametrize("prompted", [False, True])
+def test_a_key_echoed_by_a_server_is_scrubbed_from_the_error_line(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, prompted: bool
+) -> None:
+    from ionq_facade import APIError
+
+    def echoing(*_: object) -> None:
+        raise APIError(f"server says: Authorization: apiKey {cli.api_key} is bad")
+
+    monkeypatch.setattr("ionq_facade.cli.account.backends_table", echoing)
+    if prompted:
+        result = cli(
+            "--prompt-key", "backends", input=f"{cli.api_key}\n", env={"IONQ_API_KEY": None}
+        )
+    else:
+        result = cli("backends")
+    assert result.exit_code == 3
+    assert "server says: Authorization: apiKey *** is bad" in result.stderr
+    assert cli.api_key not in result.output
+
+
 def test_an_unreachable_api_is_an_api_error(cli: Cli) -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
