@@ -15,7 +15,7 @@ Row = tuple[str, object]
 
 
 class Figures:
-    """Tables of figures by title, in the order they were first recorded."""
+    """Tables of figures by title, rendered in title order (titles start with a number)."""
 
     def __init__(self) -> None:
         self.tables: dict[str, list[Row]] = {}
@@ -26,7 +26,7 @@ class Figures:
 
     def render(self) -> list[str]:
         lines: list[str] = []
-        for title, rows in self.tables.items():
+        for title, rows in sorted(self.tables.items()):
             width = max((len(label) for label, _ in rows), default=0)
             lines.append(title)
             lines.extend(f"  {label:<{width}}  {_format(value)}" for label, value in rows)

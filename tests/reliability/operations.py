@@ -119,8 +119,13 @@ def _prepare(client: IonQ, complete: Callable[[], object]) -> Ids:
 
 def capture_answers(
     names: Iterable[str] = OPERATIONS,
+    *,
+    api_key: str = "capture-key",
+    keep_results: list[object] | None = None,
 ) -> tuple[Ids, dict[str, tuple[int, bytes]]]:
-    """Run each operation against a fresh emulator; its last 2xx (status, body) by name."""
+    """Run each operation against a fresh emulator; its last 2xx (status, body) by name.
+
+    `keep_results`, if given, receives what each operation returned."""
     last: list[httpx.Response] = []
 
     def keep(response: httpx.Response) -> None:
@@ -132,11 +137,13 @@ def capture_answers(
     with (
         emulator_server(mode="manual", seed=3, results_shape="artifacts") as server,
         httpx.Client(event_hooks={"response": [keep]}) as http,
-        IonQ(api_key="capture-key", base_url=server.base_url, http_client=http) as client,
+        IonQ(api_key=api_key, base_url=server.base_url, http_client=http) as client,
     ):
         ids = _prepare(client, server.emulator.complete_all)
         for name in names:
             last.clear()
-            consume(OPERATIONS[name](client, ids))
+            result = consume(OPERATIONS[name](client, ids))
+            if keep_results is not None:
+                keep_results.append(result)
             answers[name] = (last[-1].status_code, last[-1].content)
     return ids, answers

@@ -50,11 +50,11 @@ class Run:
     sleeps: list[float]
     on_server: dict[str, dict[str, str] | None]
     recovered: dict[str, str]
-    conformance_errors: list[str]
 
 
 def workload_run(ops: int, seed: int) -> Run:
-    emulator = Emulator(mode="manual", seed=seed, validate_responses=True)
+    # (No response validation here: it doubles the run time, and 4a checks conformance.)
+    emulator = Emulator(mode="manual", seed=seed)
     faults = CountingFaults([fault_rule(RETRY_AFTER)], seed=seed)
     emulator.faults = faults
     http, sent = requests_counter()
@@ -84,7 +84,6 @@ def workload_run(ops: int, seed: int) -> Run:
             sleeps=list(stepper.sleeps),
             on_server=on_server,
             recovered=recovered,
-            conformance_errors=list(emulator.conformance_errors),
         )
 
 
@@ -129,7 +128,6 @@ def record_figures(title: str, run: Run) -> None:
         ("unknown jobs after recovery", len(unknown_after)),
         ("duplicate jobs (one token, two jobs)", sum(n - 1 for n in tokens.values() if n > 1)),
         ("cancels answered 409 though applied", t.late_cancel_acks),
-        ("answers breaking openapi.yaml", len(run.conformance_errors)),
     ]
     FIGURES.record(title, rows)
 
@@ -150,7 +148,6 @@ def check_targets(run: Run) -> None:
     sent_tokens = set(t.acknowledged) | set(t.ambiguous)
     assert set(tokens) <= sent_tokens
     assert set(run.on_server) <= t.known | set(run.recovered.values())
-    assert run.conformance_errors == []
     # The faults really happened, every kind of them, and reads rode them out.
     for kind in ("429", "502", "503", "drop", "drop_after", "latency"):
         assert run.injected[kind] > 0, kind

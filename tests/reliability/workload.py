@@ -63,8 +63,8 @@ MIX: dict[str, int] = {
     "move": 8,
     "cancel": 8,
     "get": 22,
-    "list": 14,
-    "list_all": 2,
+    "list": 15,
+    "list_all": 1,
     "wait": 17,
 }
 
@@ -260,7 +260,7 @@ def _get(state: _State) -> None:
 
 
 def _list(state: _State) -> None:
-    page = state.client.jobs.list_page(limit=25)
+    page = state.client.jobs.list_page(limit=10)
     for job in page:
         if job.id in state.belief:
             state.belief[job.id] = job.status
