@@ -10,7 +10,7 @@ interaction to be played.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -47,15 +47,25 @@ def _async_http() -> httpx.AsyncClient:
     return httpx.AsyncClient(timeout=30.0)
 
 
-def _write(scenario: Scenario, stage: Stage, path: Path, **vcr_options: Any) -> Path:
+def _write(
+    scenario: Scenario,
+    stage: Stage,
+    path: Path,
+    check: Callable[[], None] = lambda: None,
+    **vcr_options: Any,
+) -> Path:
+    """Run `scenario` recording into `path`; the file is replaced only when the scenario
+    and then `check` pass, so a failed re-record leaves the committed cassette alone."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")
     partial.unlink(missing_ok=True)
     try:
         with cassette_vcr(record_mode="all", **vcr_options).use_cassette(
             str(partial), record_on_exception=False
-        ):
+        ) as cassette:
+            stage.cassette = cassette
             scenario.run(stage)
+        check()
         partial.replace(path)
     finally:
         stage.close()
@@ -67,6 +77,12 @@ def record(scenario: Scenario, directory: Path = CASSETTE_DIR) -> Path:
     """Record `scenario` against a fresh seeded emulator into `directory`."""
     emulator = Emulator(mode="manual", seed=SEED, validate_responses=True, **scenario.emulator)
     with emulator_server(emulator) as server:
+
+        def conformant() -> None:
+            problems = server.emulator.conformance_errors
+            if problems:
+                raise AssertionError("the emulator broke the contract:\n" + "\n".join(problems))
+
         stage = Stage(
             EmulatorControls(server),
             emulated=True,
@@ -75,18 +91,14 @@ def record(scenario: Scenario, directory: Path = CASSETTE_DIR) -> Path:
             async_http=_async_http,
             api_key=RECORDING_KEY,
         )
-        path = _write(
+        return _write(
             scenario,
             stage,
             directory / scenario.cassette,
+            conformant,
             secrets=(RECORDING_KEY, OTHER_KEY),
             origin=EMULATOR_ORIGIN,
         )
-        problems = server.emulator.conformance_errors
-        if problems:
-            path.unlink()
-            raise AssertionError("the emulator broke the contract:\n" + "\n".join(problems))
-    return path
 
 
 def record_live(
@@ -140,7 +152,8 @@ def replay(scenario: Scenario, directory: Path = CASSETTE_DIR) -> Stage:
         http=offline_http,
     )
     try:
-        with replaying(directory / scenario.cassette):
+        with replaying(directory / scenario.cassette) as cassette:
+            stage.cassette = cassette
             scenario.run(stage)
     finally:
         stage.close()

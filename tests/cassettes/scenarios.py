@@ -18,6 +18,9 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final, TypeVar
 
+import hypothesis
+from vcr.errors import CannotOverwriteExistingCassetteException
+
 from ionq_emulator import FaultConfig, FaultRule
 from ionq_facade import (
     QASM3,
@@ -172,11 +175,13 @@ def list_pages(stage: Stage) -> None:
     second = client.jobs.list_page(ids=ids, limit=3, cursor=first.next)
     assert [j.id for j in second.jobs] == newest_first[3:6]
 
-    for ref in refs[:4]:
+    # The emulator completes four; live, every job runs on its own, so wait for all.
+    finished = refs[:4] if stage.emulated else refs
+    for ref in finished:
         stage.controls.advance(ref, "completed")
-    client.jobs.wait_many(refs[:4], timeout=600)
+    client.jobs.wait_many(finished, timeout=600)
     completed = list(client.jobs.list(ids=ids, status=JobStatus.COMPLETED, limit=2))
-    assert {j.id for j in completed} == set(ids[:4])
+    assert {j.id for j in completed} == {r.id for r in finished}
     assert all(j.backend == "simulator" for j in client.jobs.list(ids=ids, target="simulator"))
     if stage.emulated:
         # The whole (fresh) project, default page size: exactly these jobs.
@@ -274,7 +279,19 @@ def clone_move_property(stage: Stage) -> None:
         parents=(parent.id,),
         noise_models=("ideal", "aria-1", "forte-1"),
     )
-    recorded_clone_move_property(stage, client, world)
+    # The examples are Hypothesis's: another version may draw others than were recorded.
+    installed = hypothesis.__version__
+    recorded = stage.recorded_with("hypothesis", installed)
+    try:
+        recorded_clone_move_property(stage, client, world)
+    except CannotOverwriteExistingCassetteException as exc:
+        if recorded in (None, installed):
+            raise
+        raise AssertionError(
+            f"clone_move_property.yaml was recorded with Hypothesis {recorded}; with "
+            f"{installed} it draws other examples: re-record it "
+            "(scripts/record_cassettes clone_move_property)"
+        ) from exc
 
 
 # -- the registry -----------------------------------------------------------------------------

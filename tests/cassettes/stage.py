@@ -121,6 +121,8 @@ class Stage:
     real_time: bool = False
     sleeps: list[float] = field(default_factory=list)
     on_sleep: Callable[[], None] | None = None
+    #: The vcrpy cassette being recorded or replayed (None: neither).
+    cassette: Any = None
     _clock: FakeClock = field(default_factory=FakeClock)
     _clients: list[tuple[IonQ, httpx.Client]] = field(default_factory=list)
 
@@ -137,6 +139,14 @@ class Stage:
         )
         self._clients.append((made, http))
         return made
+
+    def recorded_with(self, key: str, value: str) -> str | None:
+        """`value` as the cassette's metadata `key`: stored while recording, and on replay
+        the value stored then (None when there is no cassette)."""
+        if self.cassette is None:
+            return None
+        recorded = self.cassette.get_metadata(key, value)
+        return str(recorded)
 
     @asynccontextmanager
     async def async_client(self, **options: Any) -> AsyncIterator[AsyncIonQ]:

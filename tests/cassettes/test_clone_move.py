@@ -7,6 +7,9 @@ random examples every run, so it explores beyond what was recorded.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import hypothesis
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -15,9 +18,11 @@ from ionq_emulator import jobs as emulator_jobs
 from ionq_facade import IonQ
 
 from .properties import INHERITED, check_clone_move
-from .scenarios import bell
+from .recording import replay
+from .scenarios import SCENARIOS, bell
 from .stage import Stage
 from .strategies import CloneMoveCase, World, clone_move_cases
+from .wire import CASSETTE_DIR
 
 
 @pytest.fixture
@@ -67,3 +72,15 @@ def test_the_property_fails_when_a_field_is_not_inherited(
     )
     with pytest.raises(AssertionError, match="name"):
         check_clone_move(live_stage, client, known, case)
+
+
+def test_a_replay_by_another_hypothesis_says_to_re_record(tmp_path: Path) -> None:
+    name = SCENARIOS["clone_move_property"].cassette
+    text = (CASSETTE_DIR / name).read_text(encoding="utf-8")
+    installed = f"hypothesis: {hypothesis.__version__}"
+    assert installed in text
+    # As if recorded by another version, which drew other examples than this one.
+    other = text.replace(installed, "hypothesis: 0.0.1").replace("/clone\n", "/clone-other\n", 1)
+    (tmp_path / name).write_text(other, encoding="utf-8")
+    with pytest.raises(AssertionError, match=r"recorded with Hypothesis 0\.0\.1"):
+        replay(SCENARIOS["clone_move_property"], tmp_path)

@@ -27,13 +27,23 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
-from ionq_emulator.conformance import check_response, match_operation
-from ionq_emulator.spec import Operation
+from ionq_emulator.conformance import check_response
+from ionq_emulator.conformance import match_operation as match_in
+from ionq_emulator.spec import Operation, Spec, load_spec
 
 from .test_replay import interactions
-from .wire import CASSETTE_DIR, LIVE_DIR, same_json
+from .wire import CASSETTE_DIR, LIVE_DIR, ROOT, same_json
 
 CASSETTES = sorted(CASSETTE_DIR.glob("*.yaml")) + sorted(LIVE_DIR.glob("*.yaml"))
+
+
+def contract() -> Spec:
+    """The project's openapi.yaml (loaded once), validators and all."""
+    return load_spec(ROOT / "openapi.yaml")
+
+
+def match_operation(method: str, path: str) -> Operation | None:
+    return match_in(method, path, contract())
 
 
 @cache

@@ -21,7 +21,8 @@ import pytest
 from ionq_emulator.testing import emulator_server
 
 from .recording import record, record_live, replay
-from .scenarios import SCENARIOS
+from .scenarios import SCENARIOS, Scenario
+from .stage import Stage
 from .test_secrets import secret_problems
 from .wire import CASSETTE_DIR, ROOT
 
@@ -35,6 +36,19 @@ def test_rerecording_reproduces_the_committed_cassettes(tmp_path: Path) -> None:
         if record(s, tmp_path).read_bytes() != (CASSETTE_DIR / s.cassette).read_bytes()
     ]
     assert stale == [], "stale cassettes: re-record with scripts/record_cassettes"
+
+
+def test_a_failed_recording_leaves_the_cassette_alone(tmp_path: Path) -> None:
+    def broken(stage: Stage) -> None:
+        stage.client().whoami()
+        raise AssertionError("the scenario failed")
+
+    committed = tmp_path / "broken.yaml"
+    committed.write_text("recorded before\n", encoding="utf-8")
+    with pytest.raises(AssertionError, match="the scenario failed"):
+        record(Scenario("broken", broken), tmp_path)
+    assert committed.read_text(encoding="utf-8") == "recorded before\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.yaml"]
 
 
 def test_live_recording_scrubs_the_key_and_replays(tmp_path: Path) -> None:

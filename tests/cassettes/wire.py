@@ -37,6 +37,7 @@ __all__ = [
     "LIVE_DIR",
     "REDACTED",
     "REDACTED_AUTHORIZATION",
+    "ROOT",
     "cassette_vcr",
     "json_body_strict",
     "parsed_body",
