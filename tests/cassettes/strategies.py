@@ -164,8 +164,12 @@ def _one_of(values: Sequence[str]) -> st.SearchStrategy[str]:
 def clone_move_cases(draw: st.DrawFn, world: World) -> CloneMoveCase:
     """Clone/move cases a server accepts: backends, sessions and parents that exist."""
     operation: Operation = draw(st.sampled_from(("clone", "move")))
-    # Printable, short text: these land in cassettes, which people read.
-    text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=12)
+    # Short text, non-ASCII included but no control, private or unassigned characters:
+    # these land in a cassette, which people read.
+    text = st.text(
+        st.characters(max_codepoint=0x2FFF, exclude_categories=("Cs", "Cc", "Co", "Cn")),
+        max_size=12,
+    )
     wire = draw(
         wire_overrides(
             backends=_one_of(world.backends),
