@@ -7,8 +7,8 @@ retry budget of 6 (the default of 2 would let ~0.8% of reads fail at this rate).
 Targets: every read succeeds within the retry budget; nothing but typed errors comes
 out; no create, clone or move produced two jobs; and no job exists that the client was
 not told about. The last one holds only after `recover` (a token in each job's metadata,
-looked up after an ambiguous failure): the façade alone does not do it, which
-`test_ambiguous_creates_leave_unknown_jobs_without_recovery` shows and measures.
+looked up after an ambiguous failure): the façade alone does not do it, as the strict
+xfail `test_no_unknown_jobs_without_recovery` shows.
 """
 
 from __future__ import annotations
@@ -16,12 +16,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+import httpx
 import pytest
 
 from ionq_emulator.emulator import Emulator
 from ionq_emulator.server import EmulatorServer
 from ionq_emulator.testing import emulator_server
-from ionq_facade import IonQ
+from ionq_facade import IonQ, JobStatus
 
 from .figures import FIGURES
 from .workload import (
@@ -114,10 +115,10 @@ def record_figures(title: str, run: Run) -> None:
         ("API requests sent", run.sent["total"]),
         (
             "faults injected",
-            f"{sum(injected[k] for k in ('429', '502', '503', 'drop', 'drop_after'))} of "
-            f"{injected['requests']} requests ({FAULT_RATE:.0%} seeded): "
-            + ", ".join(f"{k} {injected[k]}" for k in ("429", "502", "503", "drop", "drop_after"))
-            + f"; latency {injected['latency']}",
+            f"{sum(injected[k] for k in ('429', '502', '503', 'drop', 'drop_after')):,} of "
+            f"{injected['requests']:,} requests ({FAULT_RATE:.0%} seeded): "
+            + ", ".join(f"{k} {injected[k]:,}" for k in ("429", "502", "503", "drop", "drop_after"))
+            + f"; latency {injected['latency']:,}",
         ),
         ("Retry-After waits honoured", sum(1 for s in run.sleeps if s == RETRY_AFTER)),
         ("jobs on server", len(run.on_server)),
@@ -168,15 +169,14 @@ def test_faults_survived(default_run: Run) -> None:
     check_targets(default_run)
 
 
-def test_ambiguous_creates_leave_unknown_jobs_without_recovery(default_run: Run) -> None:
-    """Measured, not wished away: creating requests are never retried after sending
-    (right: a retry could bill twice), so a connection dropped after the server stored
-    the job leaves a job the client was not told about. Only a lookup by token finds it."""
+def test_unknown_jobs_come_from_ambiguous_creates(default_run: Run) -> None:
+    """Creating requests are never retried after sending (right: a retry could bill
+    twice), so a connection dropped after the server stored the job leaves a job the
+    client was not told about. Each such job is one whose create failed ambiguously,
+    and the lookup by token finds exactly those."""
     run = default_run
     unknown = set(run.on_server) - run.tally.known
     assert run.injected["drop_after"] > 0
-    assert unknown, "expected drop_after faults on creating requests to leave unknown jobs"
-    # Each unknown job carries the token of a creating operation that failed ambiguously.
     for job_id in unknown:
         meta = run.on_server[job_id]
         assert meta is not None
@@ -185,6 +185,47 @@ def test_ambiguous_creates_leave_unknown_jobs_without_recovery(default_run: Run)
     # And an ambiguous failure does not always mean a job exists (drop before processing,
     # or an injected 5xx): recovery must look, not assume.
     assert len(run.tally.ambiguous) > len(unknown)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="façade gap: a create/clone/move whose answer is lost leaves a job the client "
+    "was not told about; the façade has no idempotency token or lookup to recover it",
+)
+def test_no_unknown_jobs_without_recovery(default_run: Run) -> None:
+    assert set(default_run.on_server) <= default_run.tally.known
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="façade gap: a cancel retried after its answer was lost gets 409 and raises "
+    "JobConflictError, although the job is canceled as asked",
+)
+def test_a_retried_cancel_that_was_applied_succeeds() -> None:
+    """The cancel is applied, its answer lost (connection dropped); the retry gets 409
+    because the job is canceled now. The caller asked for a canceled job and has one."""
+    answers: list[httpx.Response | Exception] = [
+        httpx.RemoteProtocolError("Server disconnected without sending a response."),
+        httpx.Response(409, json={"error": "Conflict", "message": "canceled", "statusCode": 409}),
+    ]
+    job = {"id": "j-1", "status": "canceled", "type": "ionq.circuit.v1", "backend": "simulator"}
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.method == "GET":
+            return httpx.Response(200, json=job)
+        outcome = answers.pop(0)
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+    with IonQ(
+        api_key=KEY,
+        base_url="https://api.test/v0.4",
+        http_client=httpx.Client(transport=httpx.MockTransport(answer)),
+        sleep=lambda s: None,
+    ) as client:
+        ref = client.jobs.cancel("j-1")
+    assert ref.status is JobStatus.CANCELED
 
 
 @pytest.mark.slow

@@ -36,6 +36,7 @@ from ionq_facade import (
     IonQError,
     JobCanceledError,
     JobConflictError,
+    JobRef,
     JobStatus,
 )
 
@@ -196,29 +197,29 @@ def _note_ambiguous(state: _State, token: str, error: IonQError) -> None:
         state.tally.ambiguous.append(token)
 
 
-def _create(state: _State) -> None:
+def _creating(state: _State, send: Callable[[dict[str, str]], JobRef]) -> None:
+    """One create, clone or move: `send(metadata)` with a fresh token, accounted for."""
     token = state.token()
     try:
-        ref = state.client.jobs.create(BELL, backend="simulator", metadata={TOKEN: token})
+        ref = send({TOKEN: token})
     except IonQError as exc:
         _note_ambiguous(state, token, exc)
         raise
     state.tally.acknowledged[token] = ref.id
     state.belief[ref.id] = JobStatus.SUBMITTED
+
+
+def _create(state: _State) -> None:
+    jobs = state.client.jobs
+    _creating(state, lambda meta: jobs.create(BELL, backend="simulator", metadata=meta))
 
 
 def _clone(state: _State) -> None:
     source = state.pick()
     if source is None:
         return _create(state)
-    token = state.token()
-    try:
-        ref = state.client.jobs.clone(source, metadata={TOKEN: token})
-    except IonQError as exc:
-        _note_ambiguous(state, token, exc)
-        raise
-    state.tally.acknowledged[token] = ref.id
-    state.belief[ref.id] = JobStatus.SUBMITTED
+    jobs = state.client.jobs
+    _creating(state, lambda meta: jobs.clone(source, metadata=meta))
     return None
 
 
@@ -226,14 +227,8 @@ def _move(state: _State) -> None:
     source = state.pick(active_only=True)
     if source is None:
         return _create(state)
-    token = state.token()
-    try:
-        ref = state.client.jobs.move(source, metadata={TOKEN: token})
-    except IonQError as exc:
-        _note_ambiguous(state, token, exc)
-        raise
-    state.tally.acknowledged[token] = ref.id
-    state.belief[ref.id] = JobStatus.SUBMITTED
+    jobs = state.client.jobs
+    _creating(state, lambda meta: jobs.move(source, metadata=meta))
     state.belief[source] = JobStatus.CANCELED
     return None
 
