@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final, Protocol
 
 import httpx
+from vcr.cassette import Cassette
 
 from ionq_emulator import FaultConfig
 from ionq_emulator.server import EmulatorServer
@@ -122,7 +123,7 @@ class Stage:
     sleeps: list[float] = field(default_factory=list)
     on_sleep: Callable[[], None] | None = None
     #: The vcrpy cassette being recorded or replayed (None: neither).
-    cassette: Any = None
+    cassette: Cassette | None = None
     _clock: FakeClock = field(default_factory=FakeClock)
     _clients: list[tuple[IonQ, httpx.Client]] = field(default_factory=list)
 
