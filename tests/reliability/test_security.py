@@ -452,7 +452,19 @@ def concrete(path: str, ids: dict[str, str]) -> str:
     return re.sub(r"\{(\w+)\}", lambda m: ids[m.group(1)], path)
 
 
-BAD_AUTHORIZATION = [None, "", "apiKey", "Bearer x", "Basic eDp5", "apiKey a b", "key-only"]
+# No header, empty, no key, other schemes, two keys, a bare key; credentials distinctive
+# enough that an echo in the answer would be seen.
+BAD_AUTHORIZATION = [
+    None,
+    "",
+    "apiKey",
+    "Bearer tok-A1b2C3d4",
+    "Basic dXNlcjpwYXNzd29yZA==",
+    "apiKey sk-first-9f8e sk-second-7d6c",
+    "sk-bare-5b4a3c2d",
+]
+CREDENTIALS = ("tok-A1b2C3d4", "dXNlcjpwYXNzd29yZA==", "sk-first-9f8e", "sk-second-7d6c",
+               "sk-bare-5b4a3c2d")  # fmt: skip
 
 
 def test_emulator_refuses_requests_without_a_key() -> None:
@@ -471,13 +483,9 @@ def test_emulator_refuses_requests_without_a_key() -> None:
                     response = raw.request(method, url, headers=headers, json={})
                     if needs_key:
                         assert response.status_code == 401, (method, path, header)
-                        body = response.json()
-                        assert body["statusCode"] == 401
-                        assert (
-                            header is None
-                            or not header.split()[1:]
-                            or (header.split()[-1] not in body["message"])
-                        )  # a presented credential is not echoed
+                        assert response.json()["statusCode"] == 401
+                        # A presented credential is not echoed.
+                        assert not any(c in response.text for c in CREDENTIALS)
                         refused[f"{method} {path}"] += 1
                     else:
                         assert response.status_code != 401, (method, path, header)
