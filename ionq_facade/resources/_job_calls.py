@@ -14,7 +14,12 @@ from typing import Any, Unpack
 from ionq_facade import _validation as v
 from ionq_facade._circuit import QASM3, GateCircuit, NativeCircuit
 from ionq_facade._config import ClientOptions, TimeoutTypes
-from ionq_facade._errors import ArgumentTypeError, InvalidArgumentError, JobTimeoutError
+from ionq_facade._errors import (
+    APIStatusError,
+    ArgumentTypeError,
+    InvalidArgumentError,
+    JobTimeoutError,
+)
 from ionq_facade._flow import Call, Flow, Sleep, now
 from ionq_facade._job import Job, JobPage, JobRef, parse_job
 from ionq_facade._models import JobCost, JobEstimate, Probabilities, parse_child_probabilities
@@ -50,8 +55,11 @@ __all__ = [
 ]
 
 MAX_CIRCUITS = 5000
-# Ids per list request in wait_many: ~4 KB of query string, well under URL limits.
-WAIT_MANY_BATCH = 100
+# Ids per list request in wait_many: a full page (the contract's `limit` cap), so a round
+# is one request; ~41 KB of query string at most. A server or proxy that answers 414/431
+# (URI or headers too long) gets half as many ids per request for the rest of the wait.
+WAIT_MANY_BATCH = 1000
+_URL_TOO_LONG = frozenset({414, 431})
 
 
 def _model_fields(options: Mapping[str, object], allowed: frozenset[str]) -> dict[str, Any]:
@@ -465,10 +473,11 @@ def wait_many(
 ) -> Flow[Mapping[str, Job]]:
     """Poll many jobs until all end; return them by id, in the order given.
 
-    Each round is one `GET /jobs?ids=...` for the jobs still running (one per 100
-    ids), not one request per job. With `raise_on_failure` (the default) the first
-    failed or canceled job raises `JobFailedError`/`JobCanceledError` after the round
-    that saw it; without, every ended job is returned and the caller checks `status`.
+    Each round is one `GET /jobs?ids=...` for the jobs still running (up to 1,000 ids a
+    request; fewer if the server answers 414), not one request per job. With
+    `raise_on_failure` (the default) the first failed or canceled job raises
+    `JobFailedError`/`JobCanceledError` after the round that saw it; without, every
+    ended job is returned and the caller checks `status`.
     A job missing from the listing is fetched alone, so a deleted one raises
     `NotFoundError`. `JobTimeoutError.pending`/`.finished` keep what was learned.
     """
@@ -487,8 +496,9 @@ def wait_many(
                 finished[job.id] = outcome(job) if raise_on_failure else job
     pending = [i for i in ids if i not in finished]
     deadline = (yield from now()) + limit
+    batch_size = WAIT_MANY_BATCH
     while pending:
-        seen = yield from _poll_round(options, pending)
+        seen, batch_size = yield from _poll_round(options, pending, batch_size)
         ended: list[Job] = []
         for ident in pending:
             current = seen[ident]
@@ -516,24 +526,44 @@ def wait_many(
     return {i: finished[i] for i in ids}
 
 
-def _poll_round(options: ClientOptions, pending: list[str]) -> Flow[dict[str, Job]]:
-    """The current snapshot of every pending job, in as few list requests as possible."""
+def _poll_round(
+    options: ClientOptions, pending: list[str], batch_size: int
+) -> Flow[tuple[dict[str, Job], int]]:
+    """The current snapshot of every pending job, in as few list requests as possible.
+
+    Returns the snapshots and the batch size that worked, for the next round.
+    """
     seen: dict[str, Job] = {}
-    for start in range(0, len(pending), WAIT_MANY_BATCH):
-        batch = pending[start : start + WAIT_MANY_BATCH]
-        wanted = set(batch)
-        filters = job_filters({"ids": batch, "limit": len(batch)}, JobFilters.__optional_keys__)
-        page = pages("/jobs", filters, None)
-        cursor: str | None = None
-        while True:
-            result = yield from call_flow(options, page(cursor))
-            for job in result.jobs:
-                if job.id in wanted:
-                    seen[job.id] = job
-            if result.next is None or result.next == cursor:
-                break
-            cursor = result.next
+    start = 0
+    while start < len(pending):
+        batch = pending[start : start + batch_size]
+        try:
+            listed = yield from _list_ids(options, batch)
+        except APIStatusError as exc:
+            if exc.status_code not in _URL_TOO_LONG or len(batch) == 1:
+                raise
+            batch_size = len(batch) // 2
+            continue
+        seen.update(listed)
+        start += len(batch)
     for ident in pending:
         if ident not in seen:
             seen[ident] = yield from call_flow(options, get(ident))
-    return seen
+    return seen, batch_size
+
+
+def _list_ids(options: ClientOptions, batch: list[str]) -> Flow[dict[str, Job]]:
+    """The listed jobs among `batch`, following `next` if the server pages anyway."""
+    wanted = set(batch)
+    filters = job_filters({"ids": batch, "limit": len(batch)}, JobFilters.__optional_keys__)
+    page = pages("/jobs", filters, None)
+    seen: dict[str, Job] = {}
+    cursor: str | None = None
+    while True:
+        result = yield from call_flow(options, page(cursor))
+        for job in result.jobs:
+            if job.id in wanted:
+                seen[job.id] = job
+        if result.next is None or result.next == cursor:
+            return seen
+        cursor = result.next

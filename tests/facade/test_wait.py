@@ -186,11 +186,38 @@ def test_wait_many_makes_one_request_per_round(
     assert per_round == sorted(per_round, reverse=True)
 
 
-def test_wait_many_batches_large_id_lists(api: FakeAPI, client: IonQ) -> None:
-    ids = [f"job-{i}" for i in range(250)]
+def test_wait_many_asks_for_a_full_page_of_ids_in_one_request(
+    api: FakeAPI, client: IonQ
+) -> None:
+    ids = [f"job-{i}" for i in range(1000)]
     api.on("GET", "/jobs", Fleet({i: ["completed"] for i in ids}))
-    assert len(client.jobs.wait_many(ids)) == 250
-    assert len(api.requests) == 3
+    assert len(client.jobs.wait_many(ids)) == 1000
+    assert len(api.requests) == 1
+    ids = [f"job-{i}" for i in range(1001)]
+    api.requests.clear()
+    api.on("GET", "/jobs", Fleet({i: ["completed"] for i in ids}))
+    assert len(client.jobs.wait_many(ids)) == 1001
+    assert len(api.requests) == 2
+
+
+def test_wait_many_halves_its_batches_when_the_url_is_too_long(
+    api: FakeAPI, client: IonQ, clock: FakeClock
+) -> None:
+    ids = [f"{i:08d}-0000-4000-8000-000000000000" for i in range(300)]  # UUID-sized
+    fleet = Fleet({i: ["running", "completed"] for i in ids})
+
+    def proxy(request: httpx.Request) -> httpx.Response:
+        # Like an nginx in front of the API: refuse request lines over ~8 KB.
+        if len(str(request.url)) > 8192:
+            return reply(414, {"error": "URI Too Long", "message": "", "statusCode": 414})
+        return fleet(request)
+
+    api.on("GET", "/jobs", proxy)
+    assert len(client.jobs.wait_many(ids)) == 300
+    sizes = [len(parse_qs(r.url.query.decode())["ids"]) for r in api.requests]
+    # 300 ids (~12 KB) are refused; 150 a request works and is kept for the second round.
+    assert sizes == [300, 150, 150, 150, 150]
+    assert len(clock.sleeps) == 1
 
 
 def test_wait_many_fetches_a_job_missing_from_the_listing(api: FakeAPI, client: IonQ) -> None:
