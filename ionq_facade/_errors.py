@@ -135,7 +135,8 @@ class APIError(IonQError):
     """Something went wrong talking to the API.
 
     `body` is the raw response body when there was one (bytes, untouched), `request` the
-    request that was sent (httpx masks its Authorization header in every repr).
+    request that was sent (httpx masks its Authorization header in every repr). The
+    message never carries the API key, even when a server echoes it back.
     """
 
     def __init__(
@@ -145,6 +146,7 @@ class APIError(IonQError):
         request: httpx.Request | None = None,
         body: bytes | None = None,
     ) -> None:
+        message = _redact(message, request)
         super().__init__(message)
         self.message = message
         self.request = request
@@ -336,6 +338,17 @@ def _quote(body: bytes) -> str:
     text = body[:_MESSAGE_BODY_LIMIT].decode("utf-8", errors="replace")
     more = "..." if len(body) > _MESSAGE_BODY_LIMIT else ""
     return f"{text!r}{more}"
+
+
+def _redact(text: str, request: httpx.Request | None) -> str:
+    """`text` with the request's API key (and its whole Authorization value) masked."""
+    auth = request.headers.get("authorization") if request is not None else None
+    if not auth:
+        return text
+    for secret in (auth, auth.split(" ", 1)[-1]):
+        if len(secret) >= 4:  # never mask a fragment so short it could be anything
+            text = text.replace(secret, "***")
+    return text
 
 
 def _with_body(message: str, body: bytes) -> str:

@@ -35,10 +35,22 @@ class Call(Generic[T]):
 
     `creating` marks requests that create a job or session (retried only when they
     certainly did not reach the server); `job_ids` names the jobs the request acts on,
-    making a 409 a `JobConflictError`.
+    making a 409 a `JobConflictError`. `settles_at` is the status the request puts its
+    job in: when a retry gets 409 and the job is in that status now, an earlier attempt
+    was applied (its answer lost), and the request succeeded.
     """
 
-    __slots__ = ("creating", "job_ids", "json", "method", "params", "parse", "path", "timeout")
+    __slots__ = (
+        "creating",
+        "job_ids",
+        "json",
+        "method",
+        "params",
+        "parse",
+        "path",
+        "settles_at",
+        "timeout",
+    )
 
     def __init__(
         self,
@@ -51,6 +63,7 @@ class Call(Generic[T]):
         creating: bool = False,
         timeout: TimeoutTypes | None = None,
         job_ids: tuple[str, ...] | None = None,
+        settles_at: str | None = None,
     ) -> None:
         self.method = method
         self.path = path
@@ -60,6 +73,7 @@ class Call(Generic[T]):
         self.creating = creating
         self.timeout = timeout
         self.job_ids = job_ids
+        self.settles_at = settles_at
 
     def __repr__(self) -> str:
         return f"Call({self.method} {self.path})"

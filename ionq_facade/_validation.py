@@ -107,11 +107,13 @@ def shots(value: object) -> int:
     return value
 
 
-def int_at_least(value: object, name: str, least: int = 1) -> int:
+def int_at_least(value: object, name: str, least: int = 1, most: int | None = None) -> int:
     if type(value) is not int:
         raise ArgumentTypeError(f"{name} must be an int, not {type(value).__name__}")
     if value < least:
         raise InvalidArgumentError(f"{name} must be at least {least}, not {value}")
+    if most is not None and value > most:
+        raise InvalidArgumentError(f"{name} must be at most {most}, not {value}")
     return value
 
 

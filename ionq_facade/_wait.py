@@ -8,7 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from ._errors import APIResponseValidationError, JobCanceledError, JobFailedError
+from ._errors import (
+    APIResponseValidationError,
+    ArgumentTypeError,
+    JobCanceledError,
+    JobFailedError,
+)
 from ._job import Job, JobRef
 from ._lifecycle import JobStatus, check_observed
 
@@ -45,6 +50,10 @@ class StatusTracker:
     __slots__ = ("_known", "_last", "_on_status", "_raw")
 
     def __init__(self, on_status: Callable[[Job], object] | None = None) -> None:
+        if on_status is not None and not callable(on_status):
+            raise ArgumentTypeError(
+                f"on_status must be a callable or None, not {type(on_status).__name__}"
+            )
         self._on_status = on_status
         self._known: dict[str, JobStatus] = {}
         self._last: dict[str, JobStatus] = {}

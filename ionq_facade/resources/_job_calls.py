@@ -22,6 +22,7 @@ from ionq_facade._errors import (
 )
 from ionq_facade._flow import Call, Flow, Sleep, now
 from ionq_facade._job import Job, JobPage, JobRef, parse_job
+from ionq_facade._lifecycle import JobStatus
 from ionq_facade._models import JobCost, JobEstimate, Probabilities, parse_child_probabilities
 from ionq_facade._pagination import JobFilters, PageCall
 from ionq_facade._parse import JSONValue, freeze, obj, opt_str_tuple, req_str
@@ -225,6 +226,7 @@ def cancel(job: JobLike, *, timeout: TimeoutTypes | None = None) -> Call[JobRef]
         JobRef._from_json,
         timeout=timeout,
         job_ids=(ident,),
+        settles_at=JobStatus.CANCELED,
     )
 
 

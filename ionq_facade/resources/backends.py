@@ -55,7 +55,7 @@ def list_characterizations(
         if v.optional_str(text, key) is not None:
             params.append((key, str(text)))
     if limit is not None:
-        params.append(("limit", str(v.int_at_least(limit, "limit"))))
+        params.append(("limit", str(v.int_at_least(limit, "limit", most=10))))
     if page is not None:
         params.append(("page", str(v.int_at_least(page, "page"))))
     return Call(

@@ -87,6 +87,34 @@ def test_move_conflict_carries_the_current_status(api: FakeAPI, client: IonQ, no
     ]
 
 
+def test_a_cancel_that_finds_the_job_canceled_on_its_first_try_is_a_conflict(
+    api: FakeAPI, client: IonQ
+) -> None:
+    # Nothing of ours was applied: someone else canceled it, and the caller should know.
+    api.on("PUT", "/jobs/job-1/status/cancel", CONFLICT)
+    api.on("GET", "/jobs/job-1", reply(200, job_json("job-1", "canceled")))
+    with pytest.raises(JobConflictError) as info:
+        client.jobs.cancel("job-1")
+    assert info.value.current_status is JobStatus.CANCELED
+
+
+def test_a_retried_cancel_whose_first_try_was_applied_succeeds(
+    api: FakeAPI, client: IonQ
+) -> None:
+    # The first try's answer was a 503 after the server canceled the job; the retry's 409
+    # plus the job's status now show the cancel took effect.
+    api.on("PUT", "/jobs/job-1/status/cancel", reply(503, {}), CONFLICT)
+    api.on("GET", "/jobs/job-1", reply(200, job_json("job-1", "canceled")))
+    raw = client.jobs.with_raw_response.cancel("job-1")
+    assert raw.headers["x-ionq-facade-settled"] == "applied-by-earlier-attempt"
+    ref = raw.parse()
+    assert (ref.id, ref.status) == ("job-1", JobStatus.CANCELED)
+    # A move retried after a 429 (which applied nothing) and refused is still an error.
+    api.on("POST", "/jobs/job-1/move", reply(429, {}), CONFLICT)
+    with pytest.raises(JobConflictError):
+        client.jobs.move("job-1")
+
+
 def test_conflict_status_is_none_when_it_cannot_be_read(api: FakeAPI, client: IonQ) -> None:
     api.on("POST", "/jobs/job-1/move", CONFLICT)
     api.on("GET", "/jobs/job-1", reply(503, {}))

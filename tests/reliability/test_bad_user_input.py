@@ -439,10 +439,9 @@ def test_constructor_refuses_bad_configuration(arguments: dict[str, Any]) -> Non
         assert key.strip() not in message  # never echo a key, even a broken one
 
 
-# -- known gaps: each a strict xfail, so it shows and fails once fixed ------------------------
+# -- once façade gaps, now fixed -----------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="façade gap: characterizations limit > 10 is sent")
 def test_characterizations_limit_above_ten_is_refused_locally() -> None:
     """openapi.yaml: `limit` of getCharacterizations is 1..10; the façade's docstring
     says so too, but only the lower bound is checked, so limit=11 is sent (the server
@@ -462,7 +461,6 @@ def test_characterizations_limit_above_ten_is_refused_locally() -> None:
     assert recorder.requests == []
 
 
-@pytest.mark.xfail(strict=True, reason="façade gap: wait does not check on_status")
 def test_wait_refuses_an_on_status_that_is_not_callable() -> None:
     """`on_status` is not checked: a wait sends its first poll, then calls it, and a bare
     TypeError ('int' object is not callable) escapes after a request was sent."""

@@ -196,11 +196,6 @@ def test_no_unknown_jobs_without_recovery(default_run: Run) -> None:
     assert set(default_run.on_server) <= default_run.tally.known
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="façade gap: a cancel retried after its answer was lost gets 409 and raises "
-    "JobConflictError, although the job is canceled as asked",
-)
 def test_a_retried_cancel_that_was_applied_succeeds() -> None:
     """The cancel is applied, its answer lost (connection dropped); the retry gets 409
     because the job is canceled now. The caller asked for a canceled job and has one."""

@@ -291,10 +291,6 @@ def test_key_never_in_logs_reprs_or_messages(
     assert not any(found.values()), found
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="façade gap: an error body that echoes the Authorization header is quoted as is",
-)
 def test_key_echoed_by_a_server_is_not_quoted_in_messages() -> None:
     """A proxy or server may echo request headers in an error page; the façade quotes up
     to 500 bytes of an error body in the exception message, key included. The raw body
