@@ -2,7 +2,11 @@
 
 Each operation of the contract is served by one generic dispatcher that does, in order:
 size limit (413), authentication when the operation requires it (401), parameters and
-body validated against the contract (400), then the operation's handler. Every answer,
+body validated against the contract (400), then the operation's handler. An operation
+whose contract has an ``Idempotency-Key`` header keeps its first successful answer per
+project and key, and gives it again to a repeated key without running the handler (the
+key is echoed in both answers); the answer is kept in the same unit of work as the job
+it created, so both are persisted together. Every answer,
 errors included, has the contract's shape; with ``validate_responses`` each one is also
 checked against it. Test controls live outside the API prefix, under ``/_emulator/``.
 """
@@ -43,6 +47,7 @@ log = logging.getLogger("ionq_emulator")
 
 ADMIN_PREFIX: Final = "/_emulator"
 _NORMALIZED: Final = frozenset({"createJob", "cloneJob", "moveJob"})
+IDEMPOTENCY_HEADER: Final = "Idempotency-Key"
 
 Handler = Callable[["Emulator", Principal | None, dict[str, Any], Any], tuple[int, Any]]
 
@@ -181,8 +186,8 @@ def _endpoint(
     async def endpoint(request: Request) -> Response:
         op = ops["GET" if request.method == "HEAD" else request.method]
         try:
-            status, payload = await _dispatch(emu, op, request)
-            response = _json_response(status, payload)
+            status, payload, headers = await _dispatch(emu, op, request)
+            response = _json_response(status, payload, headers)
         except ApiError as exc:
             response = _json_response(exc.status, exc.body, exc.headers)
         except Exception:
@@ -195,7 +200,9 @@ def _endpoint(
     return endpoint
 
 
-async def _dispatch(emu: Emulator, op: Operation, request: Request) -> tuple[int, Any]:
+async def _dispatch(
+    emu: Emulator, op: Operation, request: Request
+) -> tuple[int, Any, dict[str, str]]:
     raw = await _read_body(request, emu.config.max_body_bytes) if op.body_validator else b""
     emu.before_request()
     principal = (
@@ -203,8 +210,37 @@ async def _dispatch(emu: Emulator, op: Operation, request: Request) -> tuple[int
     )
     query = {key: request.query_params.getlist(key) for key in request.query_params}
     params = parse_params(op, request.path_params, query)
+    key = _idempotency_key(op, request)
     body = parse_body(op, raw, normalize_job_body if op.operation_id in _NORMALIZED else None)
-    return HANDLERS[op.operation_id](emu, principal, params, body)
+    handler = HANDLERS[op.operation_id]
+    if key is None:
+        status, payload = handler(emu, principal, params, body)
+        return status, payload, {}
+    project = _principal(principal).project_id
+    with emu.store.unit():
+        kept = emu.store.answer(project, key)
+        if kept is None:
+            status, payload = handler(emu, principal, params, body)
+            emu.store.keep_answer(project, key, status, payload)
+        else:
+            status, payload = kept
+    return status, payload, {IDEMPOTENCY_HEADER: key}
+
+
+def _idempotency_key(op: Operation, request: Request) -> str | None:
+    """The request's Idempotency-Key, if the operation takes one and it was sent (checked
+    against the contract: 400 when malformed)."""
+    param = next((p for p in op.parameters if p.name == IDEMPOTENCY_HEADER), None)
+    value = request.headers.get(IDEMPOTENCY_HEADER) if param is not None else None
+    if param is None or value is None:
+        return None
+    if not param.validator.is_valid(value):
+        raise ApiError.bad_request(
+            f"{IDEMPOTENCY_HEADER} must be 1 to 255 characters",
+            keys=[IDEMPOTENCY_HEADER],
+            source="headers",
+        )
+    return value
 
 
 def _record(emu: Emulator, op: Operation, response: Response) -> None:

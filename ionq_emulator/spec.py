@@ -40,7 +40,7 @@ _METHODS: Final = ("get", "put", "post", "delete", "patch")
 
 @dataclass(frozen=True, slots=True)
 class Parameter:
-    """One path or query parameter of an operation."""
+    """One path, query or header parameter of an operation."""
 
     name: str
     location: str  # "path" | "query" | "header"
@@ -215,8 +215,14 @@ class Spec:
         return out
 
     def _response_headers(self, op: Mapping[str, Any]) -> dict[int, tuple[str, ...]]:
+        """The headers each answer must carry: those marked `required` (OpenAPI's default
+        is optional, e.g. an `Idempotency-Key` echoed only when one was sent)."""
         return {
-            int(code): tuple(self.resolve(raw).get("headers", {}))
+            int(code): tuple(
+                name
+                for name, header in self.resolve(raw).get("headers", {}).items()
+                if self.resolve(header).get("required", False) is True
+            )
             for code, raw in op.get("responses", {}).items()
         }
 

@@ -1,4 +1,5 @@
-"""The emulator's state: jobs, results, sessions, id generator; in memory, optionally in SQLite.
+"""The emulator's state: jobs, results, sessions, id generator and the answers kept for
+Idempotency-Keys; in memory, optionally in SQLite.
 
 All state lives in memory behind one re-entrant lock; every read and write happens
 while holding it. Persistence is write-through: a ``unit()`` of work collects what it
@@ -26,11 +27,18 @@ from ionq_emulator.lifecycle import lifecycle
 __all__ = [
     "IdSource",
     "JobRecord",
+    "Loaded",
     "MemoryPersistence",
     "SessionRecord",
     "SqlitePersistence",
     "Store",
+    "StoredAnswer",
 ]
+
+#: The first answer to a request with an Idempotency-Key: status code and JSON body.
+StoredAnswer = tuple[int, Any]
+#: (project id, Idempotency-Key): keys are per project, like every other resource.
+AnswerKey = tuple[str, str]
 
 
 class _Stored:
@@ -133,12 +141,25 @@ class _Changes:
     results: set[str] = field(default_factory=set)
     sessions: set[str] = field(default_factory=set)
     deleted: set[str] = field(default_factory=set)
+    answers: set[AnswerKey] = field(default_factory=set)
+
+    def __bool__(self) -> bool:
+        return bool(self.jobs or self.results or self.sessions or self.deleted or self.answers)
+
+
+@dataclass(slots=True)
+class Loaded:
+    """Everything a persistence layer holds, as read at start-up."""
+
+    jobs: list[JobRecord] = field(default_factory=list)
+    results: dict[str, Any] = field(default_factory=dict)
+    sessions: list[SessionRecord] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+    answers: dict[AnswerKey, StoredAnswer] = field(default_factory=dict)
 
 
 class Persistence(Protocol):
-    def load(
-        self,
-    ) -> tuple[list[JobRecord], dict[str, Any], list[SessionRecord], dict[str, Any]]: ...
+    def load(self) -> Loaded: ...
 
     def save(self, store: Store, changes: _Changes, meta: dict[str, Any]) -> None: ...
 
@@ -150,8 +171,8 @@ class Persistence(Protocol):
 class MemoryPersistence:
     """Keeps nothing beyond the process."""
 
-    def load(self) -> tuple[list[JobRecord], dict[str, Any], list[SessionRecord], dict[str, Any]]:
-        return [], {}, [], {}
+    def load(self) -> Loaded:
+        return Loaded()
 
     def save(self, store: Store, changes: _Changes, meta: dict[str, Any]) -> None:
         return None
@@ -168,6 +189,10 @@ CREATE TABLE IF NOT EXISTS jobs (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, data
 CREATE TABLE IF NOT EXISTS results (id TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS answers (
+    project TEXT NOT NULL, key TEXT NOT NULL, status INTEGER NOT NULL, body TEXT NOT NULL,
+    PRIMARY KEY (project, key)
+);
 """
 
 
@@ -181,7 +206,7 @@ class SqlitePersistence:
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.executescript(_SCHEMA)
 
-    def load(self) -> tuple[list[JobRecord], dict[str, Any], list[SessionRecord], dict[str, Any]]:
+    def load(self) -> Loaded:
         jobs = [
             JobRecord.from_json(row[0])
             for row in self._db.execute("SELECT data FROM jobs ORDER BY seq")
@@ -196,7 +221,11 @@ class SqlitePersistence:
         meta = {
             row[0]: json.loads(row[1]) for row in self._db.execute("SELECT key, value FROM meta")
         }
-        return jobs, results, sessions, meta
+        answers = {
+            (row[0], row[1]): (int(row[2]), json.loads(row[3]))
+            for row in self._db.execute("SELECT project, key, status, body FROM answers")
+        }
+        return Loaded(jobs, results, sessions, meta, answers)
 
     def save(self, store: Store, changes: _Changes, meta: dict[str, Any]) -> None:
         db = self._db
@@ -230,6 +259,18 @@ class SqlitePersistence:
                 ],
             )
             db.executemany(
+                "INSERT OR REPLACE INTO answers (project, key, status, body) VALUES (?, ?, ?, ?)",
+                [
+                    (
+                        *answer_key,
+                        store.answers[answer_key][0],
+                        json.dumps(store.answers[answer_key][1]),
+                    )
+                    for answer_key in changes.answers
+                    if answer_key in store.answers
+                ],
+            )
+            db.executemany(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
                 [(key, json.dumps(value)) for key, value in meta.items()],
             )
@@ -241,7 +282,7 @@ class SqlitePersistence:
     def clear(self) -> None:
         self._db.executescript(
             "BEGIN; DELETE FROM jobs; DELETE FROM results; DELETE FROM sessions;"
-            " DELETE FROM meta; COMMIT;"
+            " DELETE FROM meta; DELETE FROM answers; COMMIT;"
         )
 
     def close(self) -> None:
@@ -258,6 +299,8 @@ class Store:
         self.jobs: dict[str, JobRecord] = {}
         self.results: dict[str, Any] = {}
         self.sessions: dict[str, SessionRecord] = {}
+        #: The first answer to each creating request that carried an Idempotency-Key.
+        self.answers: dict[AnswerKey, StoredAnswer] = {}
         #: Non-terminal jobs without a parent: the ones the lifecycle moves.
         self.active: set[str] = set()
         self._project_seqs: dict[str, list[int]] = {}
@@ -272,10 +315,12 @@ class Store:
     # -- persistence -----------------------------------------------------------
 
     def _load(self) -> None:
-        jobs, results, sessions, meta = self.persistence.load()
+        loaded = self.persistence.load()
+        jobs, sessions, meta = loaded.jobs, loaded.sessions, loaded.meta
         for job in jobs:
             self._index(job)
-        self.results = results
+        self.results = loaded.results
+        self.answers = loaded.answers
         for session in sessions:
             self.sessions[session.id] = session
         self._next_seq = max(
@@ -297,9 +342,7 @@ class Store:
                 self._depth -= 1
                 if self._depth == 0:
                     changes, self._changes = self._changes, None
-                    if changes is not None and (
-                        changes.jobs or changes.results or changes.sessions or changes.deleted
-                    ):
+                    if changes:
                         meta = {**self.meta, "next_seq": self._next_seq, "ids": self.ids.state()}
                         self.persistence.save(self, changes, meta)
 
@@ -313,6 +356,7 @@ class Store:
             self.jobs.clear()
             self.results.clear()
             self.sessions.clear()
+            self.answers.clear()
             self.active.clear()
             self._project_seqs.clear()
             self._by_seq.clear()
@@ -392,3 +436,15 @@ class Store:
     def put_session(self, session: SessionRecord) -> None:
         self.sessions[session.id] = session
         self._changed().sessions.add(session.id)
+
+    # -- idempotency keys ----------------------------------------------------------
+
+    def answer(self, project_id: str, key: str) -> StoredAnswer | None:
+        """The answer kept for ``key`` in the project, if a request already used it."""
+        return self.answers.get((project_id, key))
+
+    def keep_answer(self, project_id: str, key: str, status: int, body: Any) -> None:
+        """Keep the answer to ``key``'s first request; persisted with the unit's other
+        changes (so with the job it created, in one transaction)."""
+        self.answers[(project_id, key)] = (status, body)
+        self._changed().answers.add((project_id, key))

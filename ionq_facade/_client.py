@@ -59,10 +59,12 @@ class IonQ(_ClientBase, SyncResource):
     https://api.ionq.co/v0.4 (plain http only to loopback unless `allow_insecure_http`).
     `timeout` (seconds or an `httpx.Timeout`) defaults to 10 s to connect, 60 s to read;
     every call also takes its own `timeout=`. `max_retries` (default 2, 0 turns retries
-    off) applies to requests that cannot create a job; creating ones are retried only
-    when they certainly did not reach the server. `http_client` replaces the default
-    `httpx.Client` (and is then not closed by this client). `sleep` and `clock` replace
-    `time.sleep` and `time.monotonic` for retries and waits (for tests and simulations).
+    off) applies to requests that cannot create a job; creating ones carry an
+    `Idempotency-Key` and are retried only when they certainly did not reach the server,
+    or, once the server has echoed that key (it dedupes), like reads. `http_client`
+    replaces the default `httpx.Client` (and is then not closed by this client). `sleep`
+    and `clock` replace `time.sleep` and `time.monotonic` for retries and waits (for
+    tests and simulations).
     Use as a context manager, or call `close()`.
     """
 

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from ._errors import ArgumentTypeError, InvalidArgumentError
-from ._retry import RetryPolicy
+from ._retry import KeyEcho, RetryPolicy
 from ._version import __version__
 
 __all__ = [
@@ -41,12 +41,16 @@ logger = logging.getLogger("ionq_facade")
 
 @dataclass(frozen=True, slots=True)
 class ClientOptions:
-    """Everything a client needs to send a request; built by `resolve_options`."""
+    """Everything a client needs to send a request; built by `resolve_options`.
+
+    `key_echo` is the one mutable part: what the client learned of its server.
+    """
 
     base_url: str
     timeout: dict[str, float | None]
     retry: RetryPolicy
     headers: Mapping[str, str] = field(repr=False)
+    key_echo: KeyEcho = field(default_factory=KeyEcho, repr=False, compare=False)
 
     def __repr__(self) -> str:
         return f"ClientOptions(base_url={self.base_url!r}, max_retries={self.retry.max_retries})"

@@ -33,11 +33,13 @@ T = TypeVar("T")
 class Call(Generic[T]):
     """One API request, fully described: what to send and how to parse the answer.
 
-    `creating` marks requests that create a job or session (retried only when they
-    certainly did not reach the server); `job_ids` names the jobs the request acts on,
-    making a 409 a `JobConflictError`. `settles_at` is the status the request puts its
-    job in: when a retry gets 409 and the job is in that status now, an earlier attempt
-    was applied (its answer lost), and the request succeeded.
+    `creating` marks requests that create a job or session: they carry an
+    Idempotency-Key and are retried only when they certainly did not reach the server,
+    or when the server has shown it dedupes them (see `_retry`); `job_ids` names the
+    jobs the request acts on, making a 409 a `JobConflictError`. `settles_at` is the
+    status the request puts its job in: when a retry gets 409 and the job is in that
+    status now, an earlier attempt was applied (its answer lost), and the request
+    succeeded.
     """
 
     __slots__ = (

@@ -4,6 +4,13 @@ Money safety: a request that creates a job (create, clone, move, sessions.create
 retried only when it certainly never reached the server (the connection could not be
 opened, or a 429 refused it). A read timeout or a 5xx after sending might mean the job
 exists already, and retrying would create (and bill) a duplicate.
+
+Unless the server dedupes: every creating request carries an `Idempotency-Key`, the same
+on each of its retries. A server that honours it echoes it, and answers a repeated key
+with the first answer instead of creating again. Once a client has seen that echo
+(`KeyEcho`), its creating requests are retried like reads (never on a 500, which may
+be a failure the server did not record). IonQ does not document the header: against a
+server that ignores it, there is no echo and nothing changes.
 """
 
 from __future__ import annotations
@@ -14,10 +21,13 @@ import random
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Final
 
 import httpx
 
-__all__ = ["RetryPolicy", "parse_retry_after"]
+__all__ = ["IDEMPOTENCY_HEADER", "KeyEcho", "RetryPolicy", "parse_retry_after"]
+
+IDEMPOTENCY_HEADER: Final = "Idempotency-Key"
 
 # Statuses that say "try again" without having done anything.
 _RETRY_STATUSES = frozenset({429, 502, 503, 504, *range(520, 530)})
@@ -25,6 +35,19 @@ _RETRY_STATUSES = frozenset({429, 502, 503, 504, *range(520, 530)})
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 # Failures worth retrying for a request that creates nothing.
 _TRANSIENT = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+
+
+@dataclass(slots=True)
+class KeyEcho:
+    """Per client: whether its server has echoed an `Idempotency-Key` on an answer to a
+    creating request, i.e. dedupes repeated keys. Learned once, kept for the client's life.
+    """
+
+    seen: bool = False
+
+    def observe(self, sent_key: str | None, response_headers: Mapping[str, str]) -> None:
+        if sent_key is not None and response_headers.get(IDEMPOTENCY_HEADER) == sent_key:
+            self.seen = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +70,7 @@ class RetryPolicy:
         *,
         creating: bool,
         attempt: int,
+        deduped: bool = False,
         error: BaseException | None = None,
         status: int | None = None,
         headers: Mapping[str, str] | None = None,
@@ -54,13 +78,16 @@ class RetryPolicy:
         """The wait before retry number `attempt + 1`, or None.
 
         Give either the transport `error` or the response `status` (with its headers).
+        `deduped`: the server dedupes this creating request by its Idempotency-Key, so
+        repeating it cannot create a second job.
         """
         if attempt >= self.max_retries:
             return None
+        risky = creating and not deduped
         if error is not None:
-            retryable = isinstance(error, _NOT_SENT if creating else _TRANSIENT)
+            retryable = isinstance(error, _NOT_SENT if risky else _TRANSIENT)
         else:
-            retryable = status == 429 if creating else status in _RETRY_STATUSES
+            retryable = status == 429 if risky else status in _RETRY_STATUSES
         if not retryable:
             return None
         retry_after = parse_retry_after(headers) if headers is not None else None

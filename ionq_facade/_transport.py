@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import uuid
 from typing import Any, TypeVar, cast
 
 import httpx
@@ -21,7 +22,7 @@ from ._errors import (
 )
 from ._flow import Call, Flow, Sleep, transmit
 from ._lifecycle import JobStatus, parse_status
-from ._retry import parse_retry_after
+from ._retry import IDEMPOTENCY_HEADER, parse_retry_after
 
 __all__ = ["build_request", "call_flow", "parse_response", "send_flow"]
 
@@ -31,13 +32,18 @@ logger = logging.getLogger("ionq_facade")
 
 
 def build_request(options: ClientOptions, call: Call[Any]) -> httpx.Request:
+    """The request for `call`; a creating one gets a fresh Idempotency-Key (sent again,
+    unchanged, by every retry, since a retry resends this request)."""
     timeout = options.timeout if call.timeout is None else to_timeout(call.timeout)
+    headers = options.headers
+    if call.creating:
+        headers = {**headers, IDEMPOTENCY_HEADER: str(uuid.uuid4())}
     return httpx.Request(
         call.method,
         options.base_url + call.path,
         params=cast("list[tuple[str, str | int | float | bool | None]] | None", call.params),
         json=call.json,
-        headers=options.headers,
+        headers=headers,
         extensions={"timeout": timeout},
     )
 
@@ -45,17 +51,24 @@ def build_request(options: ClientOptions, call: Call[Any]) -> httpx.Request:
 def send_flow(options: ClientOptions, call: Call[Any]) -> Flow[httpx.Response]:
     """Send `call` with retries; return its 2xx response or raise the typed error."""
     request = build_request(options, call)
+    key = request.headers.get(IDEMPOTENCY_HEADER) if call.creating else None
     policy = options.retry
+    echo = options.key_echo
     attempt = 0
     while True:
         outcome = yield from transmit(request)
         if isinstance(outcome, httpx.Response):
+            echo.observe(key, outcome.headers)
             status = outcome.status_code
             if 200 <= status < 300:
                 logger.info("%s %s -> %d", call.method, call.path, status)
                 return outcome
             delay = policy.delay(
-                creating=call.creating, attempt=attempt, status=status, headers=outcome.headers
+                creating=call.creating,
+                deduped=echo.seen,
+                attempt=attempt,
+                status=status,
+                headers=outcome.headers,
             )
             if delay is None:
                 logger.info("%s %s -> %d", call.method, call.path, status)
@@ -71,7 +84,9 @@ def send_flow(options: ClientOptions, call: Call[Any]) -> Flow[httpx.Response]:
                 raise error
             reason = f"status {status}"
         else:
-            delay = policy.delay(creating=call.creating, attempt=attempt, error=outcome)
+            delay = policy.delay(
+                creating=call.creating, deduped=echo.seen, attempt=attempt, error=outcome
+            )
             if delay is None:
                 raise _connection_error(call, request, outcome) from outcome
             reason = type(outcome).__name__

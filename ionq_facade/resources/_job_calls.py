@@ -117,7 +117,8 @@ def create(
     `dry_run`) not given are not sent, so the server's defaults apply; a single
     program's name is the job's name unless `name` is given. A sequence of circuits is
     a multi-circuit job: its gateset is `native` when all circuits are native, else
-    `qis` with each circuit naming its own. Never retried once sent.
+    `qis` with each circuit naming its own. Retried once sent only if the
+    server dedupes (see `IonQ`).
     """
     from ionq_api.models import CircuitJobCreate, MultiCircuitInput, MultiCircuitJobCreate
 
@@ -173,7 +174,8 @@ def clone(
     `backend`, `metadata`, `session_id`, `settings`, `noise`, `dry_run`, `parent`)
     overrides the source's value; the rest is inherited, and not sent.
 
-    The source is left unchanged. Never retried once sent.
+    The source is left unchanged. Retried once sent only if the server
+    dedupes (see `IonQ`).
     """
     return _override_call(v.job_id(job), "clone", overrides, timeout)
 
@@ -186,7 +188,8 @@ def move(
 
     Given a snapshot that cannot be canceled, raises `InvalidTransitionError` without
     sending; when the server refuses (409), `JobConflictError` with the job's current
-    status if it can be read. Never retried once sent.
+    status if it can be read. Retried once sent only if the server
+    dedupes (see `IonQ`).
     """
     return _override_call(v.check_cancelable(job, "move"), "move", overrides, timeout)
 

@@ -41,7 +41,7 @@ def create_session(
 ) -> Call[Session]:
     """Open a session on `backend`, optionally capped by job count, minutes or cost.
 
-    Never retried once sent (it may be billed)."""
+    Retried once sent only if the server dedupes it (it may be billed; see `IonQ`)."""
     from ionq_api.models import SessionCostLimit, SessionCreateRequest, SessionCreateRequestSettings
     from ionq_api.types import UNSET
 

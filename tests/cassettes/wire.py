@@ -6,7 +6,9 @@ in (scrubbing, canonical URIs) and the same matchers decide on the way back.
 - Secrets: `Authorization` becomes `apiKey REDACTED`; every secret given (the API keys
   used while recording) is replaced by `REDACTED` wherever it appears (URI, headers,
   bodies). Only allowlisted headers are kept, so a header nobody thought of (cookies,
-  request ids, dates) never reaches a cassette.
+  request ids, dates) never reaches a cassette. `Idempotency-Key` stays out on purpose:
+  it is a fresh uuid4 per creating request (and echoed by the emulator), so keeping it
+  would make every re-record differ; matching ignores headers anyway.
 - Canonical URIs: the emulator's per-run port is rewritten to `EMULATOR_ORIGIN`, so a
   re-record does not differ by port.
 - Matching: method, path, query and JSON body; never host, port or headers.

@@ -13,6 +13,7 @@ reproducible) with real names and ids; every value stays valid for the schema.
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -65,7 +66,15 @@ def _pick(seed: object, choices: list[str]) -> str | None:
     return None if digest % 3 == 0 else choices[digest % len(choices)]
 
 
+_KEYS_SENT = itertools.count()
+
+
 def steer(case: schemathesis.Case[Any], live: Live) -> None:
+    headers = case.headers
+    if headers is not None and "Idempotency-Key" in headers:
+        # Generated keys repeat across cases (derandomized), and a repeated key creates
+        # nothing: made unique, so creating operations really create.
+        headers["Idempotency-Key"] = f"{next(_KEYS_SENT)}-{headers['Idempotency-Key']}"[:255]
     path = case.path_parameters or {}
     if "backend" in path:
         path["backend"] = _pick(path["backend"], USABLE_BACKENDS) or path["backend"]

@@ -8,9 +8,9 @@ wait's sleeps move the waited-for job one lifecycle step (manual mode), which ke
 run deterministic for a given seed.
 
 Every job the workload creates, clones or moves carries a unique token in its metadata.
-That is how duplicates are detected (two server jobs, one token), and how a client can
-learn the outcome of an ambiguous create (`recover`): list the project's jobs and look
-for the token.
+That is how the accounting detects duplicates (two server jobs, one token) and ties each
+server job to the operation that made it; the façade needs no such token (it sends an
+Idempotency-Key, see `ionq_facade._retry`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import contextlib
 import random
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import httpx
@@ -47,6 +47,7 @@ __all__ = [
     "Stepper",
     "Tally",
     "fault_rule",
+    "requests_counter",
     "run_workload",
     "server_jobs",
 ]
@@ -143,6 +144,10 @@ class Tally:
     acknowledged: dict[str, str] = field(default_factory=dict)
     # tokens of creating operations that raised after the request may have been sent.
     ambiguous: list[str] = field(default_factory=list)
+    # ... of those, the ones sent before any creating operation had been answered: the
+    # client cannot have seen the server echo an Idempotency-Key yet, so it must not
+    # retry them (a server that does not dedupe would create twice).
+    ambiguous_before_echo: list[str] = field(default_factory=list)
     # cancels answered 409 whose job the server then showed canceled (a retried cancel
     # whose first attempt had been applied, its answer lost).
     late_cancel_acks: int = 0
@@ -188,22 +193,26 @@ class _State:
         return self.rng.choice(pool) if pool else None
 
 
-def _note_ambiguous(state: _State, token: str, error: IonQError) -> None:
+def _note_ambiguous(state: _State, token: str, error: IonQError, *, before_echo: bool) -> None:
     """A creating request that failed after it may have reached the server: no answer,
     or a 5xx (4xx answers, 429 included, mean the request was refused)."""
     if isinstance(error, APIConnectionError) or (
         isinstance(error, APIStatusError) and error.status_code >= 500
     ):
         state.tally.ambiguous.append(token)
+        if before_echo:
+            state.tally.ambiguous_before_echo.append(token)
 
 
 def _creating(state: _State, send: Callable[[dict[str, str]], JobRef]) -> None:
     """One create, clone or move: `send(metadata)` with a fresh token, accounted for."""
     token = state.token()
+    # The emulator echoes the key on every creating answer: none yet, no echo seen.
+    before_echo = not state.tally.acknowledged
     try:
         ref = send({TOKEN: token})
     except IonQError as exc:
-        _note_ambiguous(state, token, exc)
+        _note_ambiguous(state, token, exc, before_echo=before_echo)
         raise
     state.tally.acknowledged[token] = ref.id
     state.belief[ref.id] = JobStatus.SUBMITTED
@@ -321,27 +330,18 @@ def run_workload(
     return tally
 
 
-def recover(client: IonQ, tokens: Iterable[str]) -> dict[str, str]:
-    """What a client can do after ambiguous creates: find their jobs by token.
+def requests_counter(*, strip_idempotency_key: bool = False) -> tuple[httpx.Client, Counter[str]]:
+    """An httpx.Client counting the requests it sends, by method.
 
-    One pass over the project's listing (through the same faulty network, with
-    retries); returns token -> job id for the tokens found.
+    `strip_idempotency_key` removes the header on the way out, so the emulator acts as a
+    server that ignores it (as IonQ's may): no dedupe, no echo.
     """
-    wanted = set(tokens)
-    found: dict[str, str] = {}
-    for job in client.jobs.list(limit=1000):
-        token = (job.metadata or {}).get(TOKEN)
-        if token in wanted:
-            found[token] = job.id
-    return found
-
-
-def requests_counter() -> tuple[httpx.Client, Counter[str]]:
-    """An httpx.Client counting the requests it sends, by method."""
     sent: Counter[str] = Counter()
 
     def count(request: httpx.Request) -> None:
         sent[request.method] += 1
         sent["total"] += 1
+        if strip_idempotency_key:
+            request.headers.pop("Idempotency-Key", None)
 
     return httpx.Client(event_hooks={"request": [count]}), sent

@@ -10,15 +10,18 @@ from ...models.api_error import ApiError
 from ...models.bad_request_error import BadRequestError
 from ...models.job_created import JobCreated
 from ...models.job_overrides import JobOverrides
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     uuid: str,
     *,
     body: JobOverrides,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -110,6 +113,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: JobOverrides,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ApiError | BadRequestError | JobCreated]:
     """Create a new job from an existing job's circuit and workload.
 
@@ -118,6 +122,7 @@ def sync_detailed(
 
     Args:
         uuid (str):
+        idempotency_key (str | Unset):
         body (JobOverrides): The body of clone and move. Every field is optional and has no
             default: a field given overrides the source job's value, a field omitted is inherited.
 
@@ -132,6 +137,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         uuid=uuid,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -146,6 +152,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: JobOverrides,
+    idempotency_key: str | Unset = UNSET,
 ) -> ApiError | BadRequestError | JobCreated | None:
     """Create a new job from an existing job's circuit and workload.
 
@@ -154,6 +161,7 @@ def sync(
 
     Args:
         uuid (str):
+        idempotency_key (str | Unset):
         body (JobOverrides): The body of clone and move. Every field is optional and has no
             default: a field given overrides the source job's value, a field omitted is inherited.
 
@@ -169,6 +177,7 @@ def sync(
         uuid=uuid,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -177,6 +186,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: JobOverrides,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ApiError | BadRequestError | JobCreated]:
     """Create a new job from an existing job's circuit and workload.
 
@@ -185,6 +195,7 @@ async def asyncio_detailed(
 
     Args:
         uuid (str):
+        idempotency_key (str | Unset):
         body (JobOverrides): The body of clone and move. Every field is optional and has no
             default: a field given overrides the source job's value, a field omitted is inherited.
 
@@ -199,6 +210,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         uuid=uuid,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -211,6 +223,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: JobOverrides,
+    idempotency_key: str | Unset = UNSET,
 ) -> ApiError | BadRequestError | JobCreated | None:
     """Create a new job from an existing job's circuit and workload.
 
@@ -219,6 +232,7 @@ async def asyncio(
 
     Args:
         uuid (str):
+        idempotency_key (str | Unset):
         body (JobOverrides): The body of clone and move. Every field is optional and has no
             default: a field given overrides the source job's value, a field omitted is inherited.
 
@@ -235,5 +249,6 @@ async def asyncio(
             uuid=uuid,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

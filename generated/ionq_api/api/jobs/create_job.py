@@ -10,14 +10,17 @@ from ...models.bad_request_error import BadRequestError
 from ...models.circuit_job_create import CircuitJobCreate
 from ...models.job_created import JobCreated
 from ...models.multi_circuit_job_create import MultiCircuitJobCreate
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: CircuitJobCreate | MultiCircuitJobCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -104,10 +107,12 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CircuitJobCreate | MultiCircuitJobCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ApiError | BadRequestError | JobCreated]:
     """Submit a job.
 
     Args:
+        idempotency_key (str | Unset):
         body (CircuitJobCreate | MultiCircuitJobCreate):
 
     Raises:
@@ -120,6 +125,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -133,10 +139,12 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: CircuitJobCreate | MultiCircuitJobCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> ApiError | BadRequestError | JobCreated | None:
     """Submit a job.
 
     Args:
+        idempotency_key (str | Unset):
         body (CircuitJobCreate | MultiCircuitJobCreate):
 
     Raises:
@@ -150,6 +158,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -157,10 +166,12 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CircuitJobCreate | MultiCircuitJobCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ApiError | BadRequestError | JobCreated]:
     """Submit a job.
 
     Args:
+        idempotency_key (str | Unset):
         body (CircuitJobCreate | MultiCircuitJobCreate):
 
     Raises:
@@ -173,6 +184,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -184,10 +196,12 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: CircuitJobCreate | MultiCircuitJobCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> ApiError | BadRequestError | JobCreated | None:
     """Submit a job.
 
     Args:
+        idempotency_key (str | Unset):
         body (CircuitJobCreate | MultiCircuitJobCreate):
 
     Raises:
@@ -202,5 +216,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -10,15 +10,18 @@ from ...models.api_error import ApiError
 from ...models.bad_request_error import BadRequestError
 from ...models.job_created import JobCreated
 from ...models.job_overrides import JobOverrides
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     uuid: str,
     *,
     body: JobOverrides,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -115,6 +118,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: JobOverrides,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ApiError | BadRequestError | JobCreated]:
     """Clone a job and cancel the source in one request.
 
@@ -124,6 +128,7 @@ def sync_detailed(
 
     Args:
         uuid (str):
+        idempotency_key (str | Unset):
         body (JobOverrides): The body of clone and move. Every field is optional and has no
             default: a field given overrides the source job's value, a field omitted is inherited.
 
@@ -138,6 +143,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         uuid=uuid,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -152,6 +158,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: JobOverrides,
+    idempotency_key: str | Unset = UNSET,
 ) -> ApiError | BadRequestError | JobCreated | None:
     """Clone a job and cancel the source in one request.
 
@@ -161,6 +168,7 @@ def sync(
 
     Args:
         uuid (str):
+        idempotency_key (str | Unset):
         body (JobOverrides): The body of clone and move. Every field is optional and has no
             default: a field given overrides the source job's value, a field omitted is inherited.
 
@@ -176,6 +184,7 @@ def sync(
         uuid=uuid,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -184,6 +193,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: JobOverrides,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ApiError | BadRequestError | JobCreated]:
     """Clone a job and cancel the source in one request.
 
@@ -193,6 +203,7 @@ async def asyncio_detailed(
 
     Args:
         uuid (str):
+        idempotency_key (str | Unset):
         body (JobOverrides): The body of clone and move. Every field is optional and has no
             default: a field given overrides the source job's value, a field omitted is inherited.
 
@@ -207,6 +218,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         uuid=uuid,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -219,6 +231,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: JobOverrides,
+    idempotency_key: str | Unset = UNSET,
 ) -> ApiError | BadRequestError | JobCreated | None:
     """Clone a job and cancel the source in one request.
 
@@ -228,6 +241,7 @@ async def asyncio(
 
     Args:
         uuid (str):
+        idempotency_key (str | Unset):
         body (JobOverrides): The body of clone and move. Every field is optional and has no
             default: a field given overrides the source job's value, a field omitted is inherited.
 
@@ -244,5 +258,6 @@ async def asyncio(
             uuid=uuid,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

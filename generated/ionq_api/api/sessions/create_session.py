@@ -9,14 +9,17 @@ from ...models.api_error import ApiError
 from ...models.bad_request_error import BadRequestError
 from ...models.session import Session
 from ...models.session_create_request import SessionCreateRequest
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: SessionCreateRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -100,10 +103,12 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SessionCreateRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ApiError | BadRequestError | Session]:
     """Open a session on a backend.
 
     Args:
+        idempotency_key (str | Unset):
         body (SessionCreateRequest):
 
     Raises:
@@ -116,6 +121,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -129,10 +135,12 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: SessionCreateRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> ApiError | BadRequestError | Session | None:
     """Open a session on a backend.
 
     Args:
+        idempotency_key (str | Unset):
         body (SessionCreateRequest):
 
     Raises:
@@ -146,6 +154,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -153,10 +162,12 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SessionCreateRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ApiError | BadRequestError | Session]:
     """Open a session on a backend.
 
     Args:
+        idempotency_key (str | Unset):
         body (SessionCreateRequest):
 
     Raises:
@@ -169,6 +180,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -180,10 +192,12 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: SessionCreateRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> ApiError | BadRequestError | Session | None:
     """Open a session on a backend.
 
     Args:
+        idempotency_key (str | Unset):
         body (SessionCreateRequest):
 
     Raises:
@@ -198,5 +212,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed
