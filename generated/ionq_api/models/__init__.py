@@ -40,7 +40,6 @@ from .native_circuit import NativeCircuit
 from .native_circuit_gateset import NativeCircuitGateset
 from .native_circuit_input import NativeCircuitInput
 from .native_circuit_input_gateset import NativeCircuitInputGateset
-from .native_circuit_registers import NativeCircuitRegisters
 from .native_gate import NativeGate
 from .native_gate_gate import NativeGateGate
 from .noise import Noise
@@ -51,11 +50,11 @@ from .qis_circuit import QisCircuit
 from .qis_circuit_gateset import QisCircuitGateset
 from .qis_circuit_input import QisCircuitInput
 from .qis_circuit_input_gateset import QisCircuitInputGateset
-from .qis_circuit_registers import QisCircuitRegisters
 from .qis_gate import QisGate
 from .qis_gate_gate import QisGateGate
 from .rate_card import RateCard
 from .rate_card_entry import RateCardEntry
+from .registers import Registers
 from .request_validation import RequestValidation
 from .result_artifacts import ResultArtifacts
 from .result_link import ResultLink
@@ -109,7 +108,6 @@ __all__ = (
     "NativeCircuitGateset",
     "NativeCircuitInput",
     "NativeCircuitInputGateset",
-    "NativeCircuitRegisters",
     "NativeGate",
     "NativeGateGate",
     "Noise",
@@ -120,11 +118,11 @@ __all__ = (
     "QisCircuitGateset",
     "QisCircuitInput",
     "QisCircuitInputGateset",
-    "QisCircuitRegisters",
     "QisGate",
     "QisGateGate",
     "RateCard",
     "RateCardEntry",
+    "Registers",
     "RequestValidation",
     "ResultArtifacts",
     "ResultLink",

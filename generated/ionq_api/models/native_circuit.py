@@ -12,8 +12,8 @@ from ..models.native_circuit_gateset import (
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.native_circuit_registers import NativeCircuitRegisters
     from ..models.native_gate import NativeGate
+    from ..models.registers import Registers
 
 
 T = TypeVar("T", bound="NativeCircuit")
@@ -27,14 +27,14 @@ class NativeCircuit:
         name (str | Unset):
         gateset (NativeCircuitGateset | Unset):
         qubits (int | Unset):
-        registers (NativeCircuitRegisters | Unset): Named classical registers, each a list of qubit indices.
+        registers (Registers | Unset): Named classical registers, each a list of qubit indices.
     """
 
     circuit: list[NativeGate]
     name: str | Unset = UNSET
     gateset: NativeCircuitGateset | Unset = UNSET
     qubits: int | Unset = UNSET
-    registers: NativeCircuitRegisters | Unset = UNSET
+    registers: Registers | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         circuit = []
@@ -74,8 +74,8 @@ class NativeCircuit:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.native_circuit_registers import NativeCircuitRegisters  # noqa: PLC0415
         from ..models.native_gate import NativeGate  # noqa: PLC0415
+        from ..models.registers import Registers  # noqa: PLC0415
 
         d = dict(src_dict)
         circuit = []
@@ -97,11 +97,11 @@ class NativeCircuit:
         qubits = d.pop("qubits", UNSET)
 
         _registers = d.pop("registers", UNSET)
-        registers: NativeCircuitRegisters | Unset
+        registers: Registers | Unset
         if isinstance(_registers, Unset):
             registers = UNSET
         else:
-            registers = NativeCircuitRegisters.from_dict(_registers)
+            registers = Registers.from_dict(_registers)
 
         native_circuit = cls(
             circuit=circuit,

@@ -9,8 +9,8 @@ from ..models.qis_circuit_gateset import QisCircuitGateset, check_qis_circuit_ga
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.qis_circuit_registers import QisCircuitRegisters
     from ..models.qis_gate import QisGate
+    from ..models.registers import Registers
 
 
 T = TypeVar("T", bound="QisCircuit")
@@ -24,14 +24,14 @@ class QisCircuit:
         name (str | Unset):
         gateset (QisCircuitGateset | Unset):
         qubits (int | Unset):
-        registers (QisCircuitRegisters | Unset): Named classical registers, each a list of qubit indices.
+        registers (Registers | Unset): Named classical registers, each a list of qubit indices.
     """
 
     circuit: list[QisGate]
     name: str | Unset = UNSET
     gateset: QisCircuitGateset | Unset = UNSET
     qubits: int | Unset = UNSET
-    registers: QisCircuitRegisters | Unset = UNSET
+    registers: Registers | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         circuit = []
@@ -71,8 +71,8 @@ class QisCircuit:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.qis_circuit_registers import QisCircuitRegisters  # noqa: PLC0415
         from ..models.qis_gate import QisGate  # noqa: PLC0415
+        from ..models.registers import Registers  # noqa: PLC0415
 
         d = dict(src_dict)
         circuit = []
@@ -94,11 +94,11 @@ class QisCircuit:
         qubits = d.pop("qubits", UNSET)
 
         _registers = d.pop("registers", UNSET)
-        registers: QisCircuitRegisters | Unset
+        registers: Registers | Unset
         if isinstance(_registers, Unset):
             registers = UNSET
         else:
-            registers = QisCircuitRegisters.from_dict(_registers)
+            registers = Registers.from_dict(_registers)
 
         qis_circuit = cls(
             circuit=circuit,

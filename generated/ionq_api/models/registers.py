@@ -6,11 +6,11 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="QisCircuitRegisters")
+T = TypeVar("T", bound="Registers")
 
 
 @_attrs_define
-class QisCircuitRegisters:
+class Registers:
     """Named classical registers, each a list of qubit indices."""
 
     additional_properties: dict[str, list[int]] = _attrs_field(init=False, factory=dict)
@@ -26,7 +26,7 @@ class QisCircuitRegisters:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        qis_circuit_registers = cls()
+        registers = cls()
 
         additional_properties = {}
         for prop_name, prop_dict in d.items():
@@ -34,8 +34,8 @@ class QisCircuitRegisters:
 
             additional_properties[prop_name] = additional_property
 
-        qis_circuit_registers.additional_properties = additional_properties
-        return qis_circuit_registers
+        registers.additional_properties = additional_properties
+        return registers
 
     @property
     def additional_keys(self) -> list[str]:
