@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from ._errors import ArgumentTypeError, InvalidArgumentError
+from ._errors import ArgumentTypeError, InvalidArgumentError, register_secret
 from ._retry import KeyEcho, RetryPolicy
 from ._version import __version__
 
@@ -84,6 +84,7 @@ def resolve_options(
     if not key.isprintable() or key != key.strip():
         # Never echo the key: it may be a real secret with a stray newline.
         raise InvalidArgumentError("api_key contains whitespace or control characters")
+    register_secret(key)
     url = base_url if base_url is not None else os.environ.get("IONQ_API_URL") or DEFAULT_BASE_URL
     url = check_base_url(url, allow_insecure_http=allow_insecure_http)
     if type(max_retries) is not int or max_retries < 0:

@@ -48,7 +48,14 @@ _MESSAGE_BODY_LIMIT = 500
 
 
 class IonQError(Exception):
-    """Base of every error raised by ionq_facade."""
+    """Base of every error raised by ionq_facade.
+
+    Its message never carries an API key a client was given, even when the text comes
+    from server data (a failure message, a lazily parsed field that echoes the key).
+    """
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*(_mask(arg) if isinstance(arg, str) else arg for arg in args))
 
 
 class InvalidArgumentError(IonQError, ValueError):
@@ -146,9 +153,8 @@ class APIError(IonQError):
         request: httpx.Request | None = None,
         body: bytes | None = None,
     ) -> None:
-        message = _redact(message, request)
-        super().__init__(message)
-        self.message = message
+        super().__init__(_redact(message, request))
+        self.message: str = self.args[0]
         self.request = request
         self.body = body
 
@@ -338,6 +344,25 @@ def _quote(body: bytes) -> str:
     text = body[:_MESSAGE_BODY_LIMIT].decode("utf-8", errors="replace")
     more = "..." if len(body) > _MESSAGE_BODY_LIMIT else ""
     return f"{text!r}{more}"
+
+
+# The API keys clients were given, masked in every IonQError message. Short strings are
+# left alone: masking a common word everywhere would garble messages and hide nothing.
+_SECRETS: set[str] = set()
+_MIN_SECRET = 8
+
+
+def register_secret(key: str) -> None:
+    """Mask `key` in the message of every IonQError raised from now on."""
+    if len(key) >= _MIN_SECRET:
+        _SECRETS.add(key)
+
+
+def _mask(text: str) -> str:
+    for secret in _SECRETS:
+        if secret in text:
+            text = text.replace(secret, "***")
+    return text
 
 
 def _redact(text: str, request: httpx.Request | None) -> str:

@@ -6,12 +6,14 @@ optional fields the server omits or sends as null are None, never `Unset`.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from types import MappingProxyType
 
 from . import _parse as p
+from ._errors import ArgumentTypeError, InvalidArgumentError
 
 __all__ = [
     "Backend",
@@ -351,6 +353,19 @@ class CostLimit:
 
     value: float
     unit: str
+
+    def __post_init__(self) -> None:
+        # Checked here, not at the request: a NaN would only fail inside httpx's encoder.
+        if isinstance(self.value, bool) or not isinstance(self.value, (int, float)):
+            raise ArgumentTypeError(
+                f"CostLimit.value must be a number, not {type(self.value).__name__}"
+            )
+        if not math.isfinite(self.value) or self.value < 0:
+            raise InvalidArgumentError(
+                f"CostLimit.value must be finite and >= 0, not {self.value}"
+            )
+        if not isinstance(self.unit, str) or not self.unit:
+            raise ArgumentTypeError("CostLimit.unit must be a non-empty str, such as 'usd'")
 
     @classmethod
     def _from_json(cls, value: object) -> CostLimit:

@@ -39,14 +39,30 @@ class JobFilters(SessionJobFilters, total=False):
 PageCall = Callable[[str | None], Call[JobPage]]
 
 
-def _follow(cursor: str | None, page: JobPage) -> str | None:
-    """The next cursor; a server repeating a cursor would otherwise loop forever."""
-    if page.next is not None and page.next == cursor:
-        raise APIResponseValidationError(
-            f"the server returned the same page cursor twice ({cursor!r}); stopping",
-            body=cursor.encode(),
-        )
-    return page.next
+class CursorTrail:
+    """The cursors followed so far in one listing.
+
+    A server that hands out a cursor it gave before (A -> B -> A ...) would otherwise
+    make the listing loop forever; that is a malformed answer, not a reason to hang.
+    """
+
+    __slots__ = ("_seen",)
+
+    def __init__(self) -> None:
+        self._seen: set[str] = set()
+
+    def follow(self, page: JobPage) -> str | None:
+        """The cursor of the page after `page`, or None at the end."""
+        cursor = page.next
+        if cursor is None:
+            return None
+        if cursor in self._seen:
+            raise APIResponseValidationError(
+                f"the server returned page cursor {cursor!r} a second time; stopping",
+                body=cursor.encode(),
+            )
+        self._seen.add(cursor)
+        return cursor
 
 
 class JobPager:
@@ -62,11 +78,12 @@ class JobPager:
         return self._fetch(None)
 
     def pages(self) -> Iterator[JobPage]:
+        trail = CursorTrail()
         cursor: str | None = None
         while True:
             page = self._fetch(cursor)
             yield page
-            cursor = _follow(cursor, page)
+            cursor = trail.follow(page)
             if cursor is None:
                 return
 
@@ -91,11 +108,12 @@ class AsyncJobPager:
         return await self._fetch(None)
 
     async def pages(self) -> AsyncIterator[JobPage]:
+        trail = CursorTrail()
         cursor: str | None = None
         while True:
             page = await self._fetch(cursor)
             yield page
-            cursor = _follow(cursor, page)
+            cursor = trail.follow(page)
             if cursor is None:
                 return
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from . import _parse as p
-from ._errors import ArgumentTypeError
+from ._errors import ArgumentTypeError, InvalidArgumentError
 
 if TYPE_CHECKING:
     from ionq_api.models import JobSettings
@@ -146,6 +146,8 @@ class Noise:
         if not isinstance(self.model, str):
             raise ArgumentTypeError(f"Noise.model must be str, not {type(self.model).__name__}")
         _check(self.seed, int, "Noise.seed")
+        if self.seed is not None and not -(2**31) <= self.seed < 2**31:
+            raise InvalidArgumentError(f"Noise.seed must fit in 32 bits, not {self.seed}")
 
     def to_dict(self) -> dict[str, Any]:
         return _present(model=self.model, seed=self.seed)

@@ -57,10 +57,13 @@ def path_token(value: object, name: str) -> str:
 
 
 def job_id(job: object) -> str:
-    """The id of a job given by id or snapshot."""
-    if isinstance(job, (Job, JobRef)):
-        return job.id
-    return path_token(job, "job id")
+    """The id of a job given by id or snapshot.
+
+    A snapshot's id came from a server and is checked like any other: it goes into a URL
+    path, where `abc/move?x=` would turn a clone into a move.
+    """
+    ident = job.id if isinstance(job, (Job, JobRef)) else job
+    return path_token(ident, "job id")
 
 
 def known_status(job: object) -> JobStatus | None:

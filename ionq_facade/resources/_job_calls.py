@@ -24,7 +24,7 @@ from ionq_facade._flow import Call, Flow, Sleep, now
 from ionq_facade._job import Job, JobPage, JobRef, parse_job
 from ionq_facade._lifecycle import JobStatus
 from ionq_facade._models import JobCost, JobEstimate, Probabilities, parse_child_probabilities
-from ionq_facade._pagination import JobFilters, PageCall
+from ionq_facade._pagination import CursorTrail, JobFilters, PageCall
 from ionq_facade._parse import JSONValue, freeze, obj, opt_str_tuple, req_str
 from ionq_facade._settings import JobOptions, JobOverrides, Noise, Settings
 from ionq_facade._transport import call_flow
@@ -563,12 +563,13 @@ def _list_ids(options: ClientOptions, batch: list[str]) -> Flow[dict[str, Job]]:
     filters = job_filters({"ids": batch, "limit": len(batch)}, JobFilters.__optional_keys__)
     page = pages("/jobs", filters, None)
     seen: dict[str, Job] = {}
+    trail = CursorTrail()
     cursor: str | None = None
     while True:
         result = yield from call_flow(options, page(cursor))
         for job in result.jobs:
             if job.id in wanted:
                 seen[job.id] = job
-        if result.next is None or result.next == cursor:
+        cursor = trail.follow(result)
+        if cursor is None:
             return seen
-        cursor = result.next

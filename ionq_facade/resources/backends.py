@@ -26,7 +26,7 @@ __all__ = [
 
 
 def _name(backend: str | Backend) -> str:
-    return backend.name if isinstance(backend, Backend) else v.path_token(backend, "backend")
+    return v.path_token(backend.name if isinstance(backend, Backend) else backend, "backend")
 
 
 def list_backends(*, timeout: TimeoutTypes | None = None) -> Call[tuple[Backend, ...]]:

@@ -28,7 +28,8 @@ __all__ = ["AsyncSessions", "Sessions"]
 
 
 def _session_id(session: str | Session) -> str:
-    return session.id if isinstance(session, Session) else v.path_token(session, "session id")
+    ident = session.id if isinstance(session, Session) else session
+    return v.path_token(ident, "session id")
 
 
 def create_session(
