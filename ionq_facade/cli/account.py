@@ -8,7 +8,14 @@ import typer
 
 from .context import state_of
 from .options import JsonOpt
-from .output import api_json, backends_table, emit_json, sessions_table, whoami_table
+from .output import (
+    api_json,
+    backends_table,
+    emit_json,
+    literal,
+    sessions_table,
+    whoami_table,
+)
 
 __all__ = ["backends", "sessions", "whoami"]
 
@@ -55,7 +62,7 @@ def sessions(
     elif found:
         state.out.print(sessions_table(found))
     else:
-        state.err.print("No sessions.")
+        state.err.print(literal("No sessions."))
 
 
 def whoami(ctx: typer.Context, json_out: JsonOpt = False) -> None:

@@ -17,7 +17,7 @@ from .demo import demo
 from .emulator import emulator
 from .errors import EXIT_CODES_HELP, CliError, describe, exit_code_for
 from .jobs import jobs_app
-from .output import make_console
+from .output import literal, make_console
 
 __all__ = ["app", "main"]
 
@@ -41,7 +41,9 @@ class _ErrorsToExitCodes(TyperGroup):
             if not known and os.environ.get("IONQ_LOG", "").strip().lower() == "debug":
                 raise
             state = ctx.obj if isinstance(ctx.obj, CliState) else CliState()
-            line = Text.assemble(("ionq: error: ", "bold red"), state.redact(describe(exc)))
+            line = Text.assemble(
+                ("ionq: error: ", "bold red"), literal(state.redact(describe(exc)))
+            )
             make_console(stderr=True).print(line, soft_wrap=True)
             raise typer.Exit(exit_code_for(exc)) from None
 

@@ -27,7 +27,15 @@ from ionq_facade import Circuit, IonQ, Job, JobConflictError, JobStatus
 from .context import state_of
 from .emulator import EmbeddedEmulator
 from .errors import CliError, ExitCode, describe
-from .output import backends_table, bar_chart, cell, cost_table, jobs_table, status_text
+from .output import (
+    backends_table,
+    bar_chart,
+    cell,
+    cost_table,
+    jobs_table,
+    literal,
+    status_text,
+)
 from .progress import StatusDisplay, wait_for
 from .results import fetch_results
 
@@ -105,7 +113,7 @@ class Walkthrough:
     @contextmanager
     def _step(self, title: str) -> Iterator[None]:
         self.step_no += 1
-        self.out.print(Text(f"\n{self.step_no}. {title}", style="bold"))
+        self.out.print(literal(f"\n{self.step_no}. {title}", style="bold"))
         try:
             yield
         except DemoCheckError as exc:
@@ -115,10 +123,10 @@ class Walkthrough:
         self.out.print(Padding(renderable, (0, 0, 0, 3), expand=False))
 
     def _say(self, text: str | Text) -> None:
-        self.out.print(Text.assemble("   ", text))
+        self.out.print(Text.assemble("   ", cell(text)))
 
     def _ok(self, text: str) -> None:
-        self.out.print(Text.assemble("   ", ("✓ ", "green"), text))
+        self.out.print(Text.assemble("   ", ("✓ ", "green"), literal(text)))
 
     @staticmethod
     def _expect(condition: bool, message: str) -> None:
@@ -156,7 +164,9 @@ class Walkthrough:
             )
             self.created.append(ref.id)
             self.job = job = self.client.jobs.get(ref.id)
-            self._say(Text.assemble(f"job {job.id}: ", status_text(job.status, job.raw_status)))
+            self._say(
+                Text.assemble(literal(f"job {job.id}: "), status_text(job.status, job.raw_status))
+            )
             self._expect(
                 not job.status.is_terminal, f"a new job is {job.raw_status}, not yet queued"
             )
@@ -257,7 +267,7 @@ class Walkthrough:
             queued = self.client.jobs.get(ref.id)
             self._say(
                 Text.assemble(
-                    f"job {queued.id} on {QUEUED_ON}: ",
+                    literal(f"job {queued.id} on {QUEUED_ON}: "),
                     status_text(queued.status, queued.raw_status),
                 )
             )
@@ -281,7 +291,7 @@ class Walkthrough:
                 # By id, so the request is sent: the server is the one to refuse.
                 ref = self.client.jobs.move(job.id, backend=QUEUED_ON)
             except JobConflictError as exc:
-                self._say(Text.assemble(("ionq: error: ", "red"), describe(exc)))
+                self._say(Text.assemble(("ionq: error: ", "red"), literal(describe(exc))))
                 self._expect(exc.status_code == 409, f"got HTTP {exc.status_code}")
                 self._ok("refused with 409 Conflict; `ionq jobs move` exits with code 3")
                 return
@@ -351,13 +361,15 @@ def demo(
         if not os.environ.get("IONQ_API_KEY"):
             raise CliError("--live needs IONQ_API_KEY set to an API key", ExitCode.USAGE)
         with state.client() as client:
-            out.print(f"Using the IonQ API at {client.base_url}")
+            out.print(literal(f"Using the IonQ API at {client.base_url}"))
             Walkthrough(client, out, poll=poll or 1.0, timeout=timeout).run()
         return
     with EmbeddedEmulator(step_seconds=pace) as emulator:
         out.print(
-            f"Started the IonQ API emulator at {emulator.base_url} "
-            "(in this process; no API key or network needed)"
+            literal(
+                f"Started the IonQ API emulator at {emulator.base_url} "
+                "(in this process; no API key or network needed)"
+            )
         )
         with IonQ(api_key=EMULATOR_KEY, base_url=emulator.base_url) as client:
             Walkthrough(

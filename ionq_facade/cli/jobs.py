@@ -27,7 +27,7 @@ from .options import (
     WaitTimeoutOpt,
     fill_job_options,
 )
-from .output import api_json, bar_chart, cost_table, emit_json, job_table, jobs_table
+from .output import api_json, bar_chart, cost_table, emit_json, job_table, jobs_table, literal
 from .progress import StatusDisplay, wait_for
 from .results import fetch_results
 
@@ -91,7 +91,7 @@ def list_jobs(
     elif jobs:
         state.out.print(jobs_table(jobs))
     else:
-        state.err.print("No jobs.")
+        state.err.print(literal("No jobs."))
 
 
 @jobs_app.command("get")
@@ -160,7 +160,7 @@ def create_job(
         emit_json(answer)
     else:
         shown = ref.raw_status or "submitted"
-        state.out.print(f"Submitted job {ref.id} to {backend} ({shown}).")
+        state.out.print(literal(f"Submitted job {ref.id} to {backend} ({shown})."))
 
 
 @jobs_app.command("wait")
@@ -230,7 +230,7 @@ def cancel_jobs(ctx: typer.Context, job_ids: JobIdsArg, json_out: JsonOpt = Fals
     if json_out:
         emit_json(answer)
     else:
-        state.out.print(f"Canceled {_plural(done)}.")
+        state.out.print(literal(f"Canceled {_plural(done)}."))
 
 
 @jobs_app.command("delete")
@@ -256,7 +256,7 @@ def delete_jobs(
     if json_out:
         emit_json(answer)
     else:
-        state.out.print(f"Deleted {_plural(done)}.")
+        state.out.print(literal(f"Deleted {_plural(done)}."))
 
 
 def _plural(ids: Sequence[str]) -> str:
@@ -334,9 +334,10 @@ def _override_command(operation: Literal["clone", "move"]) -> Callable[..., None
         if json_out:
             emit_json(answer)
         elif operation == "move":
-            state.out.print(f"Moved job {job_id} to new job {ref.id}; job {job_id} is canceled.")
+            moved = f"Moved job {job_id} to new job {ref.id}; job {job_id} is canceled."
+            state.out.print(literal(moved))
         else:
-            state.out.print(f"Cloned job {job_id} as job {ref.id}.")
+            state.out.print(literal(f"Cloned job {job_id} as job {ref.id}."))
 
     command.__name__ = f"{operation}_job"
     return command

@@ -2,12 +2,18 @@
 
 Colour follows rich's terminal detection, and `NO_COLOR` (any non-empty value) turns
 every style off, not only colours, so the output is plain text.
+
+Data (ids, names, metadata, messages from a server or a user) reaches rich only as
+`Text` made by `literal` or `cell`, never as a string: rich reads a string as markup
+(`[/]` would crash a listing, `[link=...]` would plant a hyperlink) and emoji codes,
+while a `Text` is shown as it is.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
@@ -36,6 +42,7 @@ __all__ = [
     "emit_json",
     "job_table",
     "jobs_table",
+    "literal",
     "make_console",
     "sessions_table",
     "status_text",
@@ -94,23 +101,46 @@ def emit_json(data: Any) -> None:
     typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
+# C0 and C1 control characters but tab and newline: ESC starts the terminal's own escape
+# sequences (colours, hyperlinks, window titles), which a `Text` would pass through.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def literal(value: str, style: str = "") -> Text:
+    """`value` shown exactly as it is: no markup, no emoji codes, control characters
+    written out (ESC as `\\x1b`)."""
+    return Text(_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", value), style=style)
+
+
 def status_text(status: JobStatus, raw: str | None = None) -> Text:
     """A job status, coloured by how it stands; an unknown one shown as the server sent it."""
     shown = raw if status is JobStatus.UNKNOWN and raw else status.value
-    return Text(shown, style=_STATUS_STYLE[status])
+    return literal(shown, style=_STATUS_STYLE[status])
 
 
-def cell(value: object) -> str:
-    """A JSON value in a table cell: compact JSON for objects and lists."""
+def cell(value: object) -> Text:
+    """Any value in a table cell, as it is: compact JSON for objects and lists."""
+    if isinstance(value, Text):
+        return value
     if value is None:
-        return ""
+        return Text()
     if isinstance(value, (dict, list)):
-        return json.dumps(value, separators=(",", ":"))
-    return str(value)
+        return literal(json.dumps(value, separators=(",", ":")))
+    return literal(str(value))
+
+
+def _add_row(table: Table, *values: object) -> None:
+    """The one way values enter a table: each through `cell`."""
+    table.add_row(*map(cell, values))
+
+
+def _title(title: str | None) -> Text | None:
+    # A `Text` title does not get the table's title style by itself.
+    return literal(title, style="table.title") if title else None
 
 
 def jobs_table(jobs: Iterable[Job], *, title: str | None = None) -> Table:
-    table = Table(title=title, title_justify="left")
+    table = Table(title=_title(title), title_justify="left")
     table.add_column("ID", no_wrap=True)
     table.add_column("STATUS", no_wrap=True)
     table.add_column("TYPE", no_wrap=True, overflow="ellipsis")
@@ -119,13 +149,14 @@ def jobs_table(jobs: Iterable[Job], *, title: str | None = None) -> Table:
     table.add_column("NAME", no_wrap=True, overflow="ellipsis")
     for job in jobs:
         raw = job.to_dict()
-        table.add_row(
+        _add_row(
+            table,
             job.id,
             status_text(job.status, job.raw_status),
             _SHORT_TYPES.get(job.type, job.type),
             job.backend,
-            cell(raw.get("shots")),
-            cell(raw.get("name")),
+            raw.get("shots"),
+            raw.get("name"),
         )
     return table
 
@@ -138,10 +169,8 @@ def job_table(job: Job) -> Table:
     for key, value in job.to_dict().items():
         if value is None or value == {} or value == []:
             continue
-        shown: Text | str = (
-            status_text(job.status, job.raw_status) if key == "status" else cell(value)
-        )
-        table.add_row(key, shown)
+        shown = status_text(job.status, job.raw_status) if key == "status" else value
+        _add_row(table, key, shown)
     return table
 
 
@@ -154,9 +183,10 @@ def backends_table(backends: Iterable[Backend]) -> Table:
     table.add_column("DEGRADED")
     for b in backends:
         style = "green" if b.status == "available" else "yellow"
-        table.add_row(
+        _add_row(
+            table,
             b.name,
-            Text(b.status, style=style),
+            literal(b.status, style=style),
             str(b.qubits),
             _duration(b.average_queue_time_ms / 1000),
             "" if b.degraded is None else ("yes" if b.degraded else "no"),
@@ -179,7 +209,8 @@ def sessions_table(sessions: Iterable[Session]) -> Table:
     for name in ("SESSION", "STATUS", "BACKEND", "CREATED", "ENDED"):
         table.add_column(name, no_wrap=name == "SESSION")
     for s in sessions:
-        table.add_row(
+        _add_row(
+            table,
             s.id,
             s.status,
             s.backend or "",
@@ -193,12 +224,14 @@ def cost_table(cost: JobCost) -> Table:
     table = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
     table.add_column(style="bold")
     table.add_column(justify="right")
-    table.add_row("estimated", _amount(cost.estimated_cost.value, cost.estimated_cost.unit))
-    table.add_row(
-        "billed", "not yet known" if cost.cost is None else _amount(cost.cost.value, cost.cost.unit)
+    _add_row(table, "estimated", _amount(cost.estimated_cost.value, cost.estimated_cost.unit))
+    _add_row(
+        table,
+        "billed",
+        "not yet known" if cost.cost is None else _amount(cost.cost.value, cost.cost.unit),
     )
     if cost.dry_run:
-        table.add_row("dry run", "yes (not billed)")
+        _add_row(table, "dry run", "yes (not billed)")
     return table
 
 
@@ -212,8 +245,8 @@ def whoami_table(who: Whoami) -> Table:
     table = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
     table.add_column(style="bold")
     table.add_column()
-    table.add_row("key", f"{who.key_name} ({who.key_id})")
-    table.add_row("project", who.project_id or "")
+    _add_row(table, "key", f"{who.key_name} ({who.key_id})")
+    _add_row(table, "project", who.project_id)
     return table
 
 
@@ -224,17 +257,19 @@ def bar_chart(probabilities: Probabilities, qubits: int | None, *, title: str = 
     """
     width = qubits or max(1, max(probabilities, default=0).bit_length())
     shown = sorted(sorted(probabilities, key=lambda s: -probabilities[s])[:MAX_BARS])
-    table = Table(title=title or None, title_justify="left", show_header=False, box=None)
+    table = Table(title=_title(title), title_justify="left", show_header=False, box=None)
     table.add_column(no_wrap=True, style="bold")
     table.add_column(no_wrap=True, style="cyan")
     table.add_column(justify="right", no_wrap=True)
     for state in shown:
         p = probabilities[state]
-        table.add_row(f"|{Probabilities.bitstring(state, width)}⟩", _bar(p, BAR_WIDTH), f"{p:7.2%}")
+        _add_row(
+            table, f"|{Probabilities.bitstring(state, width)}⟩", _bar(p, BAR_WIDTH), f"{p:7.2%}"
+        )
     hidden = len(probabilities) - len(shown)
     if hidden > 0:
         rest = sum(probabilities[s] for s in probabilities if s not in shown)
-        table.add_row(f"+{hidden} more", _bar(rest, BAR_WIDTH), f"{rest:7.2%}")
+        _add_row(table, f"+{hidden} more", _bar(rest, BAR_WIDTH), f"{rest:7.2%}")
     return table
 
 

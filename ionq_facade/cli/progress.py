@@ -17,7 +17,7 @@ from rich.text import Text
 
 from ionq_facade import IonQ, Job
 
-from .output import status_text
+from .output import literal, status_text
 
 __all__ = ["StatusDisplay", "wait_for"]
 
@@ -56,7 +56,10 @@ class StatusDisplay:
         seen.append(job.raw_status)
         if self.log:
             line = Text.assemble(
-                "   job ", (job.id, "dim"), ": ", status_text(job.status, job.raw_status)
+                "   job ",
+                literal(job.id, style="dim"),
+                ": ",
+                status_text(job.status, job.raw_status),
             )
             self.console.print(line)
         if self._progress is not None:
@@ -69,7 +72,8 @@ class StatusDisplay:
 
     @staticmethod
     def _describe(job_id: str, status: str | None) -> str:
-        return f"job {job_id}: {status or 'waiting for the first status'}"
+        # A plain string, shown as is (the column does not read markup).
+        return literal(f"job {job_id}: {status or 'waiting for the first status'}").plain
 
     def __enter__(self) -> StatusDisplay:
         if self._progress is not None:
