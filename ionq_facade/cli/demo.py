@@ -289,7 +289,8 @@ class Walkthrough:
             job = self._completed_job()
             try:
                 # By id, so the request is sent: the server is the one to refuse.
-                ref = self.client.jobs.move(job.id, backend=QUEUED_ON)
+                # dry_run: should a server ever accept this move, it must not bill a QPU run.
+                ref = self.client.jobs.move(job.id, backend=QUEUED_ON, dry_run=True)
             except JobConflictError as exc:
                 self._say(Text.assemble(("ionq: error: ", "red"), literal(describe(exc))))
                 self._expect(exc.status_code == 409, f"got HTTP {exc.status_code}")
