@@ -4,9 +4,11 @@ Each operation of the contract is served by one generic dispatcher that does, in
 size limit (413), authentication when the operation requires it (401), parameters and
 body validated against the contract (400), then the operation's handler. An operation
 whose contract has an ``Idempotency-Key`` header keeps its first successful answer per
-project and key, and gives it again to a repeated key without running the handler (the
-key is echoed in both answers); the answer is kept in the same unit of work as the job
-it created, so both are persisted together. Every answer,
+project, operation and key, with a fingerprint of the request (method, path, canonical
+JSON body). A repeat of the key with the same request gets that answer again without
+running the handler (the key is echoed in both answers); with a different request it is
+refused with 400 and nothing is created. The answer is kept in the same unit of work as
+the job it created, so both are persisted together. Every answer,
 errors included, has the contract's shape; with ``validate_responses`` each one is also
 checked against it. Test controls live outside the API prefix, under ``/_emulator/``.
 """
@@ -14,6 +16,7 @@ checked against it. Test controls live outside the API prefix, under ``/_emulato
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import logging
 import math
@@ -36,6 +39,7 @@ from ionq_emulator.errors import ApiError, error_body
 from ionq_emulator.faults import FaultConfig
 from ionq_emulator.lifecycle import LifecycleError
 from ionq_emulator.spec import API_PREFIX, Operation, load_spec
+from ionq_emulator.store import StoredAnswer
 from ionq_emulator.validation import parse_body, parse_params
 
 if TYPE_CHECKING:
@@ -217,14 +221,34 @@ async def _dispatch(
         status, payload = handler(emu, principal, params, body)
         return status, payload, {}
     project = _principal(principal).project_id
+    fingerprint = _fingerprint(request.method, request.url.path, body)  # before the handler
     with emu.store.unit():
-        kept = emu.store.answer(project, key)
+        kept = emu.store.answer(project, op.operation_id, key)
         if kept is None:
             status, payload = handler(emu, principal, params, body)
-            emu.store.keep_answer(project, key, status, payload)
+            emu.store.keep_answer(
+                project, op.operation_id, key, StoredAnswer(fingerprint, status, payload)
+            )
+        elif kept.request != fingerprint:
+            raise ApiError.bad_request(
+                f"{IDEMPOTENCY_HEADER} was already used in this project for a different"
+                " request; send a new key with a new request",
+                keys=[IDEMPOTENCY_HEADER],
+                source="headers",
+            )
         else:
-            status, payload = kept
+            status, payload = kept.status, kept.body
     return status, payload, {IDEMPOTENCY_HEADER: key}
+
+
+def _fingerprint(method: str, path: str, body: Any) -> str:
+    """What makes two requests the same one: method, path and the body as validated (compat
+    rewrites applied), in canonical JSON: keys sorted, so a retry that serializes its body
+    differently is still the same request."""
+    canonical = json.dumps(
+        [method, path, body], sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()
 
 
 def _idempotency_key(op: Operation, request: Request) -> str | None:

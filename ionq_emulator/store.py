@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Any, Protocol, Self, cast
+from typing import Any, NamedTuple, Protocol, Self, cast
 
 from ionq_emulator.lifecycle import lifecycle
 
@@ -35,10 +35,19 @@ __all__ = [
     "StoredAnswer",
 ]
 
-#: The first answer to a request with an Idempotency-Key: status code and JSON body.
-StoredAnswer = tuple[int, Any]
-#: (project id, Idempotency-Key): keys are per project, like every other resource.
-AnswerKey = tuple[str, str]
+#: (project id, operationId, Idempotency-Key): keys are per project, like every other
+#: resource, and per operation, so one operation's answer is never given for another's.
+AnswerKey = tuple[str, str, str]
+
+
+class StoredAnswer(NamedTuple):
+    """The first answer to a request with an Idempotency-Key, and which request it was."""
+
+    #: Fingerprint of the request (method, path, canonical JSON body): a repeat of the key
+    #: with another fingerprint is a different request, not a retry.
+    request: str
+    status: int
+    body: Any
 
 
 class _Stored:
@@ -189,9 +198,13 @@ CREATE TABLE IF NOT EXISTS jobs (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, data
 CREATE TABLE IF NOT EXISTS results (id TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS answers (
-    project TEXT NOT NULL, key TEXT NOT NULL, status INTEGER NOT NULL, body TEXT NOT NULL,
-    PRIMARY KEY (project, key)
+-- ``answers`` (project, key) was the first shape: its rows name neither the operation nor
+-- the request, so no repeat could be checked against them; they are dropped.
+DROP TABLE IF EXISTS answers;
+CREATE TABLE IF NOT EXISTS idempotency (
+    project TEXT NOT NULL, operation TEXT NOT NULL, key TEXT NOT NULL,
+    request TEXT NOT NULL, status INTEGER NOT NULL, body TEXT NOT NULL,
+    PRIMARY KEY (project, operation, key)
 );
 """
 
@@ -222,8 +235,10 @@ class SqlitePersistence:
             row[0]: json.loads(row[1]) for row in self._db.execute("SELECT key, value FROM meta")
         }
         answers = {
-            (row[0], row[1]): (int(row[2]), json.loads(row[3]))
-            for row in self._db.execute("SELECT project, key, status, body FROM answers")
+            (row[0], row[1], row[2]): StoredAnswer(row[3], int(row[4]), json.loads(row[5]))
+            for row in self._db.execute(
+                "SELECT project, operation, key, request, status, body FROM idempotency"
+            )
         }
         return Loaded(jobs, results, sessions, meta, answers)
 
@@ -259,15 +274,12 @@ class SqlitePersistence:
                 ],
             )
             db.executemany(
-                "INSERT OR REPLACE INTO answers (project, key, status, body) VALUES (?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO idempotency"
+                " (project, operation, key, request, status, body) VALUES (?, ?, ?, ?, ?, ?)",
                 [
-                    (
-                        *answer_key,
-                        store.answers[answer_key][0],
-                        json.dumps(store.answers[answer_key][1]),
-                    )
+                    (*answer_key, kept.request, kept.status, json.dumps(kept.body))
                     for answer_key in changes.answers
-                    if answer_key in store.answers
+                    if (kept := store.answers.get(answer_key)) is not None
                 ],
             )
             db.executemany(
@@ -282,7 +294,7 @@ class SqlitePersistence:
     def clear(self) -> None:
         self._db.executescript(
             "BEGIN; DELETE FROM jobs; DELETE FROM results; DELETE FROM sessions;"
-            " DELETE FROM meta; DELETE FROM answers; COMMIT;"
+            " DELETE FROM meta; DELETE FROM idempotency; COMMIT;"
         )
 
     def close(self) -> None:
@@ -439,12 +451,13 @@ class Store:
 
     # -- idempotency keys ----------------------------------------------------------
 
-    def answer(self, project_id: str, key: str) -> StoredAnswer | None:
-        """The answer kept for ``key`` in the project, if a request already used it."""
-        return self.answers.get((project_id, key))
+    def answer(self, project_id: str, operation: str, key: str) -> StoredAnswer | None:
+        """The answer kept for ``key`` of ``operation`` in the project, if a request
+        already used it."""
+        return self.answers.get((project_id, operation, key))
 
-    def keep_answer(self, project_id: str, key: str, status: int, body: Any) -> None:
+    def keep_answer(self, project_id: str, operation: str, key: str, answer: StoredAnswer) -> None:
         """Keep the answer to ``key``'s first request; persisted with the unit's other
         changes (so with the job it created, in one transaction)."""
-        self.answers[(project_id, key)] = (status, body)
-        self._changed().answers.add((project_id, key))
+        self.answers[(project_id, operation, key)] = answer
+        self._changed().answers.add((project_id, operation, key))
