@@ -291,24 +291,42 @@ def test_key_never_in_logs_reprs_or_messages(
     assert not any(found.values()), found
 
 
-def test_key_echoed_by_a_server_is_not_quoted_in_messages() -> None:
+@pytest.mark.parametrize(
+    "key", [SECRET, "k3y-42"]
+)  # a long key, and one too short to mask globally
+@pytest.mark.parametrize(
+    "echo_of",
+    [
+        lambda auth: f"bad header: {auth}",  # the whole Authorization value
+        lambda auth: f"unknown key {auth.split(' ', 1)[1]}",  # the bare key
+        lambda auth: json.dumps(  # the bare key inside the documented error body
+            {"error": "Unauthorized", "message": f"key {auth.split(' ', 1)[1]}", "statusCode": 401}
+        ),
+    ],
+    ids=["header", "bare", "error-body"],
+)
+def test_key_echoed_by_a_server_is_not_quoted_in_messages(
+    key: str, echo_of: Callable[[str], str]
+) -> None:
     """A proxy or server may echo request headers in an error page; the façade quotes up
     to 500 bytes of an error body in the exception message, key included. The raw body
     stays on `.body`; the message should not carry the key."""
 
     def echo(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(401, text=f"bad header: {request.headers['authorization']}")
+        return httpx.Response(401, text=echo_of(request.headers["authorization"]))
 
     with (
         IonQ(
-            api_key=SECRET,
+            api_key=key,
             base_url="https://api.test/v0.4",
             http_client=httpx.Client(transport=httpx.MockTransport(echo)),
         ) as client,
         pytest.raises(AuthenticationError) as caught,
     ):
         client.whoami()
-    assert SECRET not in str(caught.value)
+    assert key.encode() in (caught.value.body or b"")  # the server did echo it
+    assert key not in str(caught.value)
+    assert key not in repr(caught.value)
 
 
 # -- plain http -------------------------------------------------------------------------------
