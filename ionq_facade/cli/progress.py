@@ -66,7 +66,10 @@ class StatusDisplay:
             if job.id not in self._tasks:
                 self.track(job.id)
             task = self._tasks[job.id]
-            self._progress.update(task, description=self._describe(job.id, job.raw_status))
+            # refresh: draw every change now; between two frames a short state would vanish.
+            self._progress.update(
+                task, description=self._describe(job.id, job.raw_status), refresh=True
+            )
             if job.status.is_terminal:
                 self._progress.update(task, total=1, completed=1)
 

@@ -8,7 +8,6 @@ import os
 import socket
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 
 import httpx
@@ -66,18 +65,30 @@ def test_colour_on_a_terminal_and_none_with_no_color(cli: Cli) -> None:
     assert ANSI not in cli("backends").stdout  # not a terminal: plain too
 
 
-def complete_soon(server: EmulatorServer, delay: float = 0.3) -> threading.Timer:
-    """Complete every queued job after `delay` seconds, while a wait is watching."""
-    timer = threading.Timer(delay, server.emulator.complete_all)
-    timer.start()
-    return timer
+def complete_on_second_poll(server: EmulatorServer) -> None:
+    """From now on, the second API request completes every queued job first.
+
+    So a wait sees the job queued on its first poll and completed on its second, however
+    slow the machine (a timer would race the first poll).
+    """
+    emulator = server.emulator
+    original = emulator.before_request
+    seen = 0
+
+    def hook() -> None:
+        nonlocal seen
+        seen += 1
+        if seen == 2:
+            emulator.complete_all()
+        original()
+
+    emulator.before_request = hook  # type: ignore[method-assign]
 
 
 def test_wait_shows_progress_on_a_terminal(cli: Cli, server: EmulatorServer) -> None:
     job_id = cli.submit()
-    timer = complete_soon(server)
+    complete_on_second_poll(server)
     result = cli("jobs", "wait", job_id, "--poll", "0.05", "--json", env={"FORCE_COLOR": "1"})
-    timer.join()
     assert result.exit_code == 0, result.output
     # The live display is on stderr; stdout stays the result alone.
     assert f"job {job_id}: submitted" in result.stderr
@@ -86,7 +97,7 @@ def test_wait_shows_progress_on_a_terminal(cli: Cli, server: EmulatorServer) -> 
 
 def test_wait_piped_shows_no_progress(cli: Cli, server: EmulatorServer) -> None:
     job_id = cli.submit()
-    timer = complete_soon(server)
+    complete_on_second_poll(server)
     # A real process with its stdout and stderr piped, as in `ionq jobs wait ID | jq`.
     env = {k: v for k, v in os.environ.items() if k not in {"FORCE_COLOR", "TTY_COMPATIBLE"}}
     env |= {"IONQ_API_KEY": cli.api_key, "IONQ_API_URL": server.base_url}
@@ -97,7 +108,6 @@ def test_wait_piped_shows_no_progress(cli: Cli, server: EmulatorServer) -> None:
         env=env,
         timeout=60,
     )
-    timer.join()
     assert run.returncode == 0, run.stderr
     assert run.stderr == ""
     assert ANSI not in run.stdout
