@@ -13,7 +13,7 @@ from typing import Any, TypeAlias
 import httpx
 import pytest
 
-from ionq_facade import AsyncIonQ, IonQ
+from ionq_facade import AsyncIonQ, Circuit, IonQ
 
 API_KEY = "sk-test-5ecr3t-DO-NOT-LEAK"
 BASE_URL = "https://api.test/v0.4"
@@ -44,6 +44,22 @@ def paged(*pages: list[dict[str, Any]]) -> Callable[[httpx.Request], httpx.Respo
         return reply(200, {"jobs": pages[index], "next": more})
 
     return route
+
+
+def creating_calls(client: IonQ) -> dict[str, tuple[str, dict[str, Any], Callable[[], object]]]:
+    """Every request that creates something: its path, a 201 body for it, and the call."""
+    job = {"id": "job-9", "status": "submitted"}
+    bell = Circuit(2).h(0).cnot(0, 1)
+    return {
+        "create": ("/jobs", job, lambda: client.jobs.create(bell, backend="simulator")),
+        "clone": ("/jobs/job-1/clone", job, lambda: client.jobs.clone("job-1", shots=5)),
+        "move": ("/jobs/job-1/move", job, lambda: client.jobs.move("job-1", backend="x")),
+        "session": (
+            "/sessions",
+            {"id": "s-1", "status": "created"},
+            lambda: client.sessions.create("simulator"),
+        ),
+    }
 
 
 class FakeAPI:

@@ -14,7 +14,15 @@ import pytest
 from ionq_facade import APIError, Circuit, IonQ
 from ionq_facade._retry import KeyEcho, RetryPolicy
 
-from .conftest import FakeAPI, FakeClock, job_json, make_async_client, make_client, reply
+from .conftest import (
+    FakeAPI,
+    FakeClock,
+    creating_calls,
+    job_json,
+    make_async_client,
+    make_client,
+    reply,
+)
 from .test_retry import FAILURES, REQ, _err
 
 HEADER = "Idempotency-Key"
@@ -31,21 +39,11 @@ def echoing(body: dict[str, Any], status: int = 201) -> Callable[[httpx.Request]
     return answer
 
 
-def creating_calls(client: IonQ) -> dict[str, tuple[str, Callable[[], object]]]:
-    return {
-        "create": ("/jobs", lambda: client.jobs.create(BELL, backend="simulator")),
-        "clone": ("/jobs/job-1/clone", lambda: client.jobs.clone("job-1", shots=5)),
-        "move": ("/jobs/job-1/move", lambda: client.jobs.move("job-1", backend="x")),
-        "session": ("/sessions", lambda: client.sessions.create("simulator")),
-    }
-
-
 @pytest.mark.parametrize("operation", ["create", "clone", "move", "session"])
 def test_every_creating_request_sends_a_fresh_key(
     api: FakeAPI, client: IonQ, operation: str
 ) -> None:
-    path, call = creating_calls(client)[operation]
-    body = {"id": "s-1", "status": "created"} if operation == "session" else CREATED
+    path, body, call = creating_calls(client)[operation]
     api.on("POST", path, reply(201, body))
     call()
     call()
@@ -103,8 +101,7 @@ def test_once_the_key_was_echoed_creating_requests_retry_like_reads(
     create_retries: bool,
     operation: str,
 ) -> None:
-    path, call = creating_calls(client)[operation]
-    body = {"id": "s-1", "status": "created"} if operation == "session" else CREATED
+    path, body, call = creating_calls(client)[operation]
     api.on("POST", path, echoing(body), failure(), echoing(body))
     api.on("GET", "/jobs/job-1", reply(200, job_json()))  # a 409 enrichment would read it
     call()

@@ -14,14 +14,13 @@ from ionq_facade import (
     APIConnectionError,
     APIError,
     APITimeoutError,
-    Circuit,
     InternalServerError,
     IonQ,
     RateLimitError,
 )
 from ionq_facade._retry import RetryPolicy, parse_retry_after
 
-from .conftest import FakeAPI, FakeClock, job_json, make_client, reply
+from .conftest import FakeAPI, FakeClock, creating_calls, job_json, make_client, reply
 
 JOB = reply(200, job_json())
 CREATED = reply(201, {"id": "job-9", "status": "submitted"})
@@ -86,23 +85,8 @@ def test_creating_requests_retry_only_when_nothing_was_sent(
     create_retries: bool,
     operation: str,
 ) -> None:
-    session = {"id": "s-1", "status": "created"}
-    calls: dict[str, tuple[str, httpx.Response, Callable[[], object]]] = {
-        "create": (
-            "/jobs",
-            CREATED,
-            lambda: client.jobs.create(Circuit(1).h(0), backend="simulator"),
-        ),
-        "clone": ("/jobs/job-1/clone", CREATED, lambda: client.jobs.clone("job-1", shots=5)),
-        "move": ("/jobs/job-1/move", CREATED, lambda: client.jobs.move("job-1", backend="x")),
-        "session": (
-            "/sessions",
-            reply(201, session),
-            lambda: client.sessions.create("simulator"),
-        ),
-    }
-    path, success, call = calls[operation]
-    api.on("POST", path, failure(), success)
+    path, body, call = creating_calls(client)[operation]
+    api.on("POST", path, failure(), reply(201, body))
     api.on("GET", "/jobs/job-1", JOB)  # a 409 enrichment would read it
     if create_retries:
         call()
