@@ -23,7 +23,6 @@ from ionq_facade._retry import RetryPolicy, parse_retry_after
 from .conftest import FakeAPI, FakeClock, creating_calls, job_json, make_client, reply
 
 JOB = reply(200, job_json())
-CREATED = reply(201, {"id": "job-9", "status": "submitted"})
 REQ = httpx.Request("GET", "https://api.test/v0.4/jobs/job-1")
 
 
