@@ -28,10 +28,20 @@ CIRCUIT: Final = "ionq.circuit.v1"
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """Probabilities, or the failure ``{code, message}`` of one circuit."""
+    """What one circuit's run gave, or its failure ``{code, message}``.
+
+    ``probabilities``: the aggregate distribution over the whole register (decimal keys,
+    qubit 0 the least significant bit). ``registers``: per classical register name, that
+    register's value distribution (decimal keys); None for gate-list circuits, which have
+    no named registers. ``shots``: the aggregate outcome of each shot in order, when the
+    run was sampled shot by shot (noisy models); ``register_shots``: the same per register.
+    """
 
     probabilities: dict[str, float] | None = None
     failure: dict[str, str] | None = None
+    registers: dict[str, dict[str, float]] | None = None
+    shots: list[int] | None = None
+    register_shots: dict[str, list[int]] | None = None
 
 
 def circuits_of(job_type: str, workload: Mapping[str, Any]) -> list[dict[str, Any]]:
