@@ -17,7 +17,9 @@ from typing import Any, Final
 from ionq_emulator.catalog import BackendInfo
 from ionq_emulator.qasm import QasmError, translate
 
-__all__ = ["Outcome", "circuit_qubits", "circuits_of", "count_gates", "run_circuit"]
+__all__ = [
+    "Outcome", "circuit_qubits", "circuits_of", "count_gates", "qubit_limit", "run_circuit",
+]  # fmt: skip
 
 log = logging.getLogger("ionq_emulator")
 
@@ -64,9 +66,15 @@ def circuits_of(job_type: str, workload: Mapping[str, Any]) -> list[dict[str, An
         return out
     if job_type == QASM3 or "data" in workload:
         try:
-            return [translate(str(workload.get("data", "")))]
+            translated = translate(str(workload.get("data", "")))
         except QasmError as exc:
             return [{"error": {"code": exc.code, "message": f"OpenQASM: {exc}"}}]
+        declared = workload.get("qubits")
+        # SDKs send ``qubits`` beside ``data`` (a contract deviation); it may widen the
+        # register but never cut the program's own declarations.
+        if isinstance(declared, int) and not isinstance(declared, bool):
+            translated["qubits"] = max(translated["qubits"], declared)
+        return [translated]
     return [dict(workload)]
 
 
@@ -108,6 +116,30 @@ def count_gates(circuit: Mapping[str, Any]) -> dict[str, int]:
         return {"1q": len(gates) - two, "2q": two}
 
 
+def qubit_limit(backend: BackendInfo, noise_model: str) -> tuple[int, str]:
+    """The most qubits a run on ``backend`` under ``noise_model`` may use, and why.
+
+    The ideal simulator: its catalog size, 29 qubits (IonQ's backend list; Azure
+    Quantum's IonQ provider page: "idealized simulator supports up to 29 qubits"). A
+    noisy simulation: the qubits of the QPU its noise model reproduces (docs.ionq.com
+    guides, noise models "for IonQ's currently available QPUs"; the live API refuses a
+    wider circuit, as recorded in issue #12). A QPU: its own qubits.
+    """
+    from ionq_emulator.catalog import BACKENDS
+
+    if backend.is_qpu:
+        return backend.qubits, f"{backend.name} has {backend.qubits} qubits"
+    modelled = next(
+        (b for b in BACKENDS.values() if b.is_qpu and b.noise_model == noise_model), None
+    )
+    if modelled is not None:
+        return min(modelled.qubits, backend.qubits), (
+            f"the {noise_model} noise model reproduces {modelled.name}, which has "
+            f"{modelled.qubits} qubits"
+        )
+    return backend.qubits, f"{backend.name} has {backend.qubits} qubits"
+
+
 def run_circuit(
     circuit: Mapping[str, Any],
     *,
@@ -116,8 +148,11 @@ def run_circuit(
     noise_model: str,
     seed: int,
 ) -> Outcome:
-    """Simulate one circuit on ``backend``; refusals become failures."""
-    from ionq_emulator.simulator import MAX_QUBITS, SimulationError, simulate
+    """Simulate one circuit on ``backend``; refusals become failures.
+
+    A pure function of its arguments (no shared state), so it may run in a worker.
+    """
+    from ionq_emulator.simulator import MAX_QUBITS, SimulationError, run
 
     if "error" in circuit:
         return Outcome(failure=dict(circuit["error"]))
@@ -127,6 +162,14 @@ def run_circuit(
             failure={
                 "code": "NotEnoughQubits",
                 "message": f"the circuit uses {qubits} qubits; {backend.name} has {backend.qubits}",
+            }
+        )
+    limit, reason = qubit_limit(backend, noise_model)
+    if qubits > limit:
+        return Outcome(
+            failure={
+                "code": "NotEnoughQubits",
+                "message": f"the circuit uses {qubits} qubits; {reason}",
             }
         )
     if qubits > MAX_QUBITS:
@@ -139,12 +182,20 @@ def run_circuit(
         )
     gates = {k: v for k, v in circuit.items() if k not in {"name", "error"}}
     try:
-        probabilities = simulate(gates, shots=shots, noise_model=noise_model, seed=seed)
+        result = run(gates, shots=shots, noise_model=noise_model, seed=seed)
     except SimulationError as exc:
         return Outcome(failure={"code": getattr(exc, "code", "InvalidInput"), "message": str(exc)})
+    except MemoryError:
+        return Outcome(
+            failure={
+                "code": "SimulationError",
+                "message": f"not enough memory to simulate {qubits} qubits on this machine",
+            }
+        )
     except Exception as exc:  # a simulator bug must fail the job, not the server
         log.exception("simulation crashed")
         return Outcome(failure={"code": "InternalError", "message": f"simulation crashed: {exc}"})
+    probabilities = result.probabilities
     total = sum(probabilities.values())
     if (
         not probabilities
@@ -159,4 +210,9 @@ def run_circuit(
                 "(non-finite gate angles?)",
             }
         )
-    return Outcome(probabilities=probabilities)
+    return Outcome(
+        probabilities=probabilities,
+        registers=result.registers,
+        shots=result.shots,
+        register_shots=result.register_shots,
+    )

@@ -30,16 +30,30 @@ __all__ = [
     "MAX_QUBITS",
     "NOISE_MODELS",
     "NoiseModel",
+    "Run",
     "SimulationError",
     "gate_counts",
+    "run",
     "simulate",
     "statevector",
 ]
 
 Matrix = NDArray[np.complex128]
 
-#: Largest register simulated: 2**20 amplitudes (16 MiB), a few ms per gate.
-MAX_QUBITS: Final = 20
+#: Largest register simulated: IonQ's ideal simulator runs up to 29 qubits (its backend
+#: entry; Azure Quantum's IonQ page: "supports up to 29 qubits"); 2**29 complex128
+#: amplitudes are 8 GiB.
+MAX_QUBITS: Final = 29
+#: Gates are applied to slices of at most this many amplitudes, bounding the temporary
+#: memory of one gate to 2**22 * 16 B = 64 MiB whatever the register size.
+CHUNK_AMPLITUDES: Final = 2**22
+#: An exact run with mid-circuit measurements or resets keeps one state per outcome
+#: branch; beyond this many amplitudes in all (2 GiB) the job fails rather than guess.
+MAX_BRANCH_AMPLITUDES: Final = 2**27
+#: Most basis states an exact result lists (a 20-qubit dense distribution). A wider
+#: support is reported as the frequencies of ``shots`` samples of the exact distribution,
+#: as IonQ's documents allow for a simulator "result" with shots; see ``simulate``.
+MAX_RESULT_STATES: Final = 2**20
 #: ``pauliexp`` is exponentiated as a dense matrix on its targets; this bounds its size.
 MAX_PAULIEXP_TARGETS: Final = 10
 #: Probabilities below this are left out of results (and the rest renormalized).
@@ -142,17 +156,22 @@ def _pauli_string(term: str) -> Matrix:
 @dataclass(frozen=True, slots=True)
 class _Op:
     """A unitary on ``targets`` (targets[0] is the matrix's most significant bit),
-    applied only where every qubit in ``controls`` is 1."""
+    applied only where every qubit in ``controls`` is 1; or (``kind``) a measurement of
+    targets[0] into classical bit ``bit`` (None: kept nowhere), or a reset to |0>."""
 
     matrix: Matrix
     targets: tuple[int, ...]
     controls: tuple[int, ...]
+    kind: str = "unitary"  # unitary | measure | reset
+    bit: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class _Circuit:
     qubits: int
     ops: tuple[_Op, ...]
+    #: Classical registers ``(name, size)`` of an OpenQASM program; None for gate lists.
+    clbits: tuple[tuple[str, int], ...] | None = None
 
 
 def _show(value: object) -> str:
@@ -326,13 +345,19 @@ _NATIVE: Final[Mapping[str, _Reader]] = MappingProxyType(
 _GATESETS: Final = MappingProxyType({"qis": _QIS, "native": _NATIVE})
 
 
-def _read_gate(raw: object, where: str, gateset: str) -> _Op:
+def _read_gate(raw: object, where: str, gateset: str, program: bool = False) -> _Op:
     if not isinstance(raw, Mapping):
         raise SimulationError(f"{where}: a gate must be a JSON object, got {_show(raw)}")
     f = _Fields(raw, where)
     name = raw.get("gate")
     if not isinstance(name, str):
         f.fail(f"missing or non-string 'gate': {_show(name)}")
+    if program and name in {"measure", "reset"}:
+        # Steps of a translated OpenQASM program (qasm.py); gate lists have none.
+        target = f.targets(1)
+        bit = f.get("bit") if name == "measure" else None
+        f.check_all_read()
+        return _Op(_I2, target, (), kind=name, bit=bit)
     readers = _GATESETS[gateset]
     if name not in readers:
         f.fail(
@@ -380,7 +405,10 @@ def _read_circuit(input: object, qubits: int | None) -> _Circuit:
     gates = input["circuit"]
     if not isinstance(gates, list | tuple):
         raise SimulationError(f"'circuit' must be a list of gates, got {_show(gates)}")
-    ops = tuple(_read_gate(g, f"circuit[{i}]", gateset) for i, g in enumerate(gates))
+    raw_clbits = input.get("clbits")
+    program = raw_clbits is not None
+    ops = tuple(_read_gate(g, f"circuit[{i}]", gateset, program) for i, g in enumerate(gates))
+    clbits = None if raw_clbits is None else tuple((str(n), int(k)) for n, k in raw_clbits)
 
     declared = _read_qubit_count(input.get("qubits"), "'qubits'")
     if declared is None:
@@ -393,34 +421,174 @@ def _read_circuit(input: object, qubits: int | None) -> _Circuit:
         raise SimulationError(
             f"circuit[{where}]: qubit {_show(used)} is out of range for a {declared}-qubit circuit"
         )
-    return _Circuit(declared, ops)
+    return _Circuit(declared, ops, clbits)
 
 
 # -- simulation ----------------------------------------------------------------------
 
+Tensor = NDArray[np.complex128]
 
-def _apply(state: NDArray[np.complex128], op: _Op, n: int) -> NDArray[np.complex128]:
-    """Apply ``op`` to a state tensor of shape (2,)*n; axis n-1-q holds qubit q."""
-    axes = [n - 1 - q for q in op.targets]
+
+def _contract(state: Tensor, matrix: Matrix, axes: list[int], controls: list[int]) -> None:
+    """Apply ``matrix`` in place on ``axes`` of a state tensor, where every axis in
+    ``controls`` is 1. Large tensors are split along a free axis first, so that no
+    temporary exceeds CHUNK_AMPLITUDES."""
+    if state.size > CHUNK_AMPLITUDES:
+        free = next((a for a in range(state.ndim) if a not in axes and a not in controls), None)
+        if free is not None:
+
+            def shift(a: int) -> int:
+                return a if a < free else a - 1
+
+            for i in (0, 1):
+                view = state[(slice(None),) * free + (i,)]
+                _contract(view, matrix, [shift(a) for a in axes], [shift(c) for c in controls])
+            return
+    if controls:
+        index: list[int | slice] = [slice(None)] * state.ndim
+        for c in controls:
+            index[c] = 1
+        sub_axes = [a - sum(c < a for c in controls) for a in axes]
+        _contract(state[tuple(index)], matrix, sub_axes, [])
+        return
     k = len(axes)
-    tensor = op.matrix.reshape((2,) * (2 * k))
-    if not op.controls:
-        out = np.tensordot(tensor, state, axes=(list(range(k, 2 * k)), axes))
-        return np.moveaxis(out, list(range(k)), axes)
-    # Controlled: act on the slice where every control is 1 (a view), leave the rest.
-    index: list[int | slice] = [slice(None)] * n
-    for c in op.controls:
-        index[n - 1 - c] = 1
-    control_axes = [n - 1 - c for c in op.controls]
-    sub_axes = [a - sum(c < a for c in control_axes) for a in axes]
-    sub = state[tuple(index)]
-    out = np.tensordot(tensor, sub, axes=(list(range(k, 2 * k)), sub_axes))
-    state[tuple(index)] = np.moveaxis(out, list(range(k)), sub_axes)
-    return state
+    if k == 1:
+        _one_qubit(state, matrix, axes[0])
+        return
+    tensor = matrix.reshape((2,) * (2 * k))
+    out = np.tensordot(tensor, state, axes=(list(range(k, 2 * k)), axes))
+    state[...] = np.moveaxis(out, list(range(k)), axes)
 
 
-def _run(circuit: _Circuit, initial_state: NDArray[Any] | None) -> NDArray[np.complex128]:
-    n = circuit.qubits
+def _one_qubit(state: Tensor, matrix: Matrix, axis: int) -> None:
+    """The common case, elementwise and in place (no contraction, one temporary)."""
+    before = (slice(None),) * axis
+    s0, s1 = state[(*before, slice(0, 1))], state[(*before, slice(1, 2))]
+    (a, b), (c, d) = matrix.tolist()
+    if b == 0 and c == 0:  # diagonal: phases (z, s, t, rz, ...)
+        if a != 1:
+            s0 *= a
+        if d != 1:
+            s1 *= d
+        return
+    keep = s0.copy()
+    if a == 0 and d == 0:  # anti-diagonal (x, y, gpi)
+        np.multiply(s1, b, out=s0)
+        np.multiply(keep, c, out=s1)
+        return
+    s0 *= a
+    s0 += b * s1
+    s1 *= d
+    s1 += c * keep
+
+
+def _axis(n: int, qubit: int) -> int:
+    return n - 1 - qubit  # axis n-1-q holds qubit q (qubit 0 is the least significant)
+
+
+def _apply(state: Tensor, op: _Op, n: int) -> None:
+    _contract(
+        state, op.matrix, [_axis(n, q) for q in op.targets], [_axis(n, c) for c in op.controls]
+    )
+
+
+def _norm2(tensor: Tensor) -> float:
+    if tensor.size > CHUNK_AMPLITUDES:
+        return sum(_norm2(part) for part in tensor)
+    flat = tensor.reshape(-1)
+    return float(np.vdot(flat, flat).real)
+
+
+def _inner(a: Tensor, b: Tensor) -> complex:
+    if a.size > CHUNK_AMPLITUDES:
+        return sum((_inner(x, y) for x, y in zip(a, b, strict=True)), 0j)
+    return complex(np.vdot(a.reshape(-1), b.reshape(-1)))
+
+
+@dataclass(slots=True)
+class _Branch:
+    """One outcome branch of a run with mid-circuit measurements or resets: its
+    probability, its (normalized) state and the classical bits it recorded."""
+
+    weight: float
+    state: Tensor
+    bits: dict[int, int]
+
+
+def _halves(state: Tensor, n: int, qubit: int) -> tuple[Tensor, Tensor]:
+    # Slices, not indices, so that the halves stay writable views even for one qubit.
+    before = (slice(None),) * _axis(n, qubit)
+    return state[(*before, slice(0, 1))], state[(*before, slice(1, 2))]
+
+
+_TINY: Final = 1e-14
+
+
+def _measure(branch: _Branch, n: int, qubit: int, bit: int | None) -> list[_Branch]:
+    zero, one = _halves(branch.state, n, qubit)
+    p0, p1 = _norm2(zero), _norm2(one)
+    outcomes: list[_Branch] = []
+    if p1 > _TINY:
+        state = branch.state if p0 <= _TINY else branch.state.copy()
+        _halves(state, n, qubit)[0][...] = 0
+        state *= 1 / math.sqrt(p1)
+        bits = dict(branch.bits) if bit is None else {**branch.bits, bit: 1}
+        outcomes.append(_Branch(branch.weight * p1, state, bits))
+    if p0 > _TINY:
+        one[...] = 0
+        branch.state *= 1 / math.sqrt(p0)
+        bits = dict(branch.bits) if bit is None else {**branch.bits, bit: 0}
+        outcomes.append(_Branch(branch.weight * p0, branch.state, bits))
+    return outcomes
+
+
+def _reset(branch: _Branch, n: int, qubit: int) -> list[_Branch]:
+    zero, one = _halves(branch.state, n, qubit)
+    p0, p1 = _norm2(zero), _norm2(one)
+    if p1 <= _TINY:
+        one[...] = 0
+    elif p0 <= _TINY:
+        zero[...] = one
+        one[...] = 0
+    elif abs(abs(_inner(zero, one)) ** 2 - p0 * p1) <= 1e-12 * max(p0 * p1, _TINY):
+        # The qubit is not entangled: resetting it leaves the rest's pure state.
+        zero *= math.sqrt((p0 + p1) / p0)
+        one[...] = 0
+    else:
+        return _flip_one(_measure(branch, n, qubit, None), n, qubit)
+    return [branch]
+
+
+def _flip_one(branches: list[_Branch], n: int, qubit: int) -> list[_Branch]:
+    """After an unrecorded measurement, turn the |1> branch of ``qubit`` into |0>."""
+    for branch in branches:
+        zero, one = _halves(branch.state, n, qubit)
+        if _norm2(one) > _TINY:
+            zero[...] = one
+            one[...] = 0
+    return branches
+
+
+def _deferrable(ops: Sequence[_Op]) -> set[int]:
+    """Measurements that may move to the end: nothing later acts on their qubit (other
+    than measuring it) and nothing later writes their bit. They need no branching."""
+    touched: set[int] = set()
+    written: set[int] = set()
+    found: set[int] = set()
+    for i in range(len(ops) - 1, -1, -1):
+        op = ops[i]
+        if op.kind == "measure":
+            if op.targets[0] not in touched and (op.bit is None or op.bit not in written):
+                found.add(i)
+            if op.bit is not None:
+                written.add(op.bit)
+        else:
+            touched.update(op.targets)
+            touched.update(op.controls)
+    return found
+
+
+def _initial(n: int, initial_state: NDArray[Any] | None) -> Tensor:
     if n > MAX_QUBITS:
         raise SimulationError(
             f"the simulator handles at most {MAX_QUBITS} qubits; this circuit needs {_show(n)}",
@@ -436,11 +604,47 @@ def _run(circuit: _Circuit, initial_state: NDArray[Any] | None) -> NDArray[np.co
             raise SimulationError(f"initial_state is not an array of amplitudes: {exc}") from None
         if flat.shape != (2**n,) or not np.isclose(np.vdot(flat, flat).real, 1.0):
             raise SimulationError(f"initial_state must be a unit vector of {2**n} amplitudes")
-    state = flat.reshape((2,) * n)
-    for op in circuit.ops:
-        state = _apply(state, op, n)
+    return flat.reshape((2,) * n)
+
+
+def _execute(
+    circuit: _Circuit, initial_state: NDArray[Any] | None
+) -> tuple[list[_Branch], dict[int, int]]:
+    """Every outcome branch, and the deferred measurements ``{bit: qubit}``."""
+    n = circuit.qubits
+    branches = [_Branch(1.0, _initial(n, initial_state), {})]
+    deferrable = _deferrable(circuit.ops)
+    deferred: dict[int, int] = {}
+    for i, op in enumerate(circuit.ops):
+        if op.kind == "unitary":
+            for branch in branches:
+                _apply(branch.state, op, n)
+            continue
+        qubit = op.targets[0]
+        if op.kind == "measure" and i in deferrable:
+            if op.bit is not None:
+                deferred[op.bit] = qubit
+            continue
+        if op.kind == "measure":
+            branches = [b for old in branches for b in _measure(old, n, qubit, op.bit)]
+        else:
+            branches = [b for old in branches for b in _reset(old, n, qubit)]
+        if len(branches) * 2**n > MAX_BRANCH_AMPLITUDES:
+            raise SimulationError(
+                f"circuit[{i}]: the mid-circuit measurements and resets split the run into "
+                f"{len(branches)} outcome branches of {n} qubits, more than an exact "
+                "simulation holds here",
+                code="SimulationError",
+            )
+    return branches, deferred
+
+
+def _run(circuit: _Circuit, initial_state: NDArray[Any] | None) -> NDArray[np.complex128]:
+    if any(op.kind != "unitary" for op in circuit.ops):
+        raise SimulationError("a circuit with measurements or resets has no single final state")
+    branches, _ = _execute(circuit, initial_state)
     # C-order flattening of axes (q_{n-1}, ..., q_0) gives index = sum(bit_q * 2**q).
-    return np.ascontiguousarray(state).reshape(-1)
+    return branches[0].state.reshape(-1)
 
 
 def statevector(
@@ -457,44 +661,141 @@ def statevector(
     return _run(_read_circuit(input, qubits), start)
 
 
-def _apply_noise(
-    probabilities: NDArray[np.float64], n: int, gates: Mapping[str, int], model: NoiseModel
-) -> NDArray[np.float64]:
+@dataclass(frozen=True, slots=True)
+class Run:
+    """What one run gives: the distribution over outcomes (decimal keys), and, for
+    programs with classical registers, each register's distribution; per-shot outcomes
+    when the run was sampled shot by shot (noise models)."""
+
+    probabilities: dict[str, float]
+    registers: dict[str, dict[str, float]] | None = None
+    shots: list[int] | None = None
+    register_shots: dict[str, list[int]] | None = None
+
+
+class _Outcomes:
+    """How basis states of a branch become outcomes: the basis index itself (gate lists,
+    and programs that measure nothing), or the classical bits a program wrote."""
+
+    def __init__(self, circuit: _Circuit, deferred: dict[int, int]) -> None:
+        measured = {op.bit for op in circuit.ops if op.kind == "measure" and op.bit is not None}
+        self.classical = circuit.clbits is not None and any(
+            op.kind == "measure" for op in circuit.ops
+        )
+        self.deferred = deferred
+        self.width = (
+            sum(size for _, size in circuit.clbits or ()) if self.classical else circuit.qubits
+        )
+        self.mask = sum(1 << b for b in measured) if self.classical else 2**self.width - 1
+
+    def keys(self, branch: _Branch, indices: NDArray[np.int64]) -> NDArray[np.int64]:
+        if not self.classical:
+            return indices
+        base = sum(v << b for b, v in branch.bits.items() if b not in self.deferred)
+        keys = np.full(indices.shape, base, dtype=np.int64)
+        for bit, qubit in self.deferred.items():
+            keys |= ((indices >> qubit) & 1) << bit
+        return keys
+
+
+def _chunks(branches: list[_Branch]) -> Any:
+    """(branch, first index, weighted probabilities) over every branch, in slices."""
+    for branch in branches:
+        flat = branch.state.reshape(-1)
+        for start in range(0, flat.size, CHUNK_AMPLITUDES):
+            amps = flat[start : start + CHUNK_AMPLITUDES]
+            yield branch, start, branch.weight * (amps.real**2 + amps.imag**2)
+
+
+def _exact(branches: list[_Branch], outcomes: _Outcomes) -> dict[int, float] | None:
+    """The exact distribution, or None when its support exceeds MAX_RESULT_STATES."""
+    keys: list[NDArray[np.int64]] = []
+    values: list[NDArray[np.float64]] = []
+    count = 0
+    for branch, start, probs in _chunks(branches):
+        (kept,) = np.nonzero(probs >= PROBABILITY_CUTOFF)
+        count += kept.size
+        if count > MAX_RESULT_STATES:
+            return None
+        keys.append(outcomes.keys(branch, kept.astype(np.int64) + start))
+        values.append(probs[kept])
+    unique, inverse = np.unique(np.concatenate(keys), return_inverse=True)
+    totals = np.bincount(inverse, weights=np.concatenate(values))
+    totals = totals / totals.sum()
+    return dict(zip(unique.tolist(), totals.tolist(), strict=True))
+
+
+def _sample(
+    branches: list[_Branch], outcomes: _Outcomes, exact: dict[int, float] | None,
+    shots: int, rng: np.random.Generator,
+) -> NDArray[np.int64]:  # fmt: skip
+    """``shots`` outcomes drawn from the exact distribution, in shot order."""
+    if exact is not None:
+        support = np.fromiter(exact, dtype=np.int64, count=len(exact))
+        weights = np.fromiter(exact.values(), dtype=np.float64, count=len(exact))
+        return support[rng.choice(support.size, size=shots, p=weights / weights.sum())]
+    # Too wide to list: draw how many shots fall in each slice, then within each slice.
+    masses = np.array([probs.sum() for _, _, probs in _chunks(branches)])
+    per_chunk = rng.multinomial(shots, masses / masses.sum())
+    drawn: list[NDArray[np.int64]] = []
+    for count, (branch, start, probs) in zip(per_chunk, _chunks(branches), strict=True):
+        if count:
+            picks = rng.choice(probs.size, size=int(count), p=probs / probs.sum())
+            drawn.append(outcomes.keys(branch, picks.astype(np.int64) + start))
+    samples = np.concatenate(drawn)
+    rng.shuffle(samples)
+    return samples
+
+
+def _noisy(
+    ideal: NDArray[np.int64], outcomes: _Outcomes, gates: Mapping[str, int], model: NoiseModel,
+    rng: np.random.Generator,
+) -> NDArray[np.int64]:  # fmt: skip
     # Global depolarizing approximation: each gate fails independently with its error
-    # rate, and any failure scrambles the register to the uniform distribution.
+    # rate, and any failure scrambles the register (every measured bit uniformly random).
     survive = (1 - model.one_qubit_error) ** gates["1q"]
     survive *= (1 - model.two_qubit_error) ** gates["2q"]
-    p = survive * probabilities + (1 - survive) / probabilities.size
-    # Readout: each qubit's bit flips independently with probability readout_error.
-    tensor = p.reshape((2,) * n)
-    for axis in range(n):
-        flipped = np.flip(tensor, axis=axis)
-        tensor = (1 - model.readout_error) * tensor + model.readout_error * flipped
-    return np.asarray(tensor, dtype=np.float64).reshape(-1)
+    scrambled = rng.random(ideal.size) >= survive
+    shots = ideal.copy()
+    shots[scrambled] = rng.integers(0, 2**outcomes.width, size=int(scrambled.sum())) & outcomes.mask
+    # Readout: each measured bit flips independently with probability readout_error.
+    for bit in range(outcomes.width):
+        if outcomes.mask >> bit & 1:
+            shots ^= (rng.random(shots.size) < model.readout_error).astype(np.int64) << bit
+    return shots
 
 
-def _as_result(probabilities: NDArray[np.float64]) -> dict[str, float]:
-    (kept,) = np.nonzero(probabilities >= PROBABILITY_CUTOFF)
-    values = probabilities[kept]
-    values = values / values.sum()
-    return dict(zip(map(str, kept.tolist()), values.tolist(), strict=True))
+def _registers(
+    clbits: tuple[tuple[str, int], ...], distribution: Mapping[int, float]
+) -> dict[str, dict[str, float]]:
+    out: dict[str, dict[str, float]] = {}
+    offset = 0
+    for name, size in clbits:
+        values: dict[str, float] = {}
+        for key, p in distribution.items():
+            value = str((key >> offset) & (2**size - 1))
+            values[value] = values.get(value, 0.0) + p
+        out[name] = values
+        offset += size
+    return out
 
 
-def simulate(
+def run(
     input: Mapping[str, Any],
     *,
     qubits: int | None = None,
     shots: int | None = None,
     noise_model: str = "ideal",
     seed: int | None = None,
-) -> dict[str, float]:
-    """Run a gate-list circuit; return probabilities keyed by decimal basis state.
+) -> Run:
+    """Run a gate-list circuit (or a translated OpenQASM program, see qasm.py).
 
-    ``input`` is ``{"gateset": "qis"|"native", "qubits": n, "circuit": [...]}``; the
-    register size is ``input["qubits"]``, else ``qubits``, else the highest index + 1.
-    The ideal model gives exact probabilities (``shots`` unused). Any other known model
-    (see NOISE_MODELS) applies its error rates and returns the frequencies of ``shots``
-    samples (default 1000) drawn with ``seed``: the same seed gives the same result.
+    The ideal model gives the exact distribution: mid-circuit measurements and resets
+    are followed branch by branch, each weighted by its probability (``shots`` unused),
+    unless more than MAX_RESULT_STATES outcomes have probability: then the result is the
+    frequencies of ``shots`` (default 1000) samples of that exact distribution. Any other
+    known model (see NOISE_MODELS) samples ``shots`` outcomes one by one with ``seed``,
+    applies its error rates to each, and gives their frequencies and the shots in order.
     Raises SimulationError on anything it cannot run.
     """
     if not isinstance(noise_model, str) or (
@@ -507,28 +808,64 @@ def simulate(
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
         raise SimulationError(f"seed must be an integer, got {_show(seed)}")
     circuit = _read_circuit(input, qubits)
-    amplitudes = _run(circuit, None)
-    probabilities = (amplitudes.real**2 + amplitudes.imag**2).astype(np.float64)
-    if noise_model == "ideal":
-        return _as_result(probabilities)
-
-    noisy = _apply_noise(probabilities, circuit.qubits, _count(circuit), NOISE_MODELS[noise_model])
+    branches, deferred = _execute(circuit, None)
+    outcomes = _Outcomes(circuit, deferred)
+    exact = _exact(branches, outcomes)
     n_shots = DEFAULT_SHOTS if shots is None else shots
     # numpy seeds must be non-negative; the API's seed is an int32 and may be negative.
     rng = np.random.default_rng(None if seed is None else seed % 2**64)
-    # One multinomial draw: the cost depends on the register size, not on the shots.
-    counts = rng.multinomial(n_shots, noisy / noisy.sum())
-    (outcomes,) = np.nonzero(counts)
-    return {
-        str(outcome): count / n_shots
-        for outcome, count in zip(outcomes.tolist(), counts[outcomes].tolist(), strict=True)
-    }
+    sampled: NDArray[np.int64] | None = None
+    if noise_model != "ideal":
+        ideal = _sample(branches, outcomes, exact, n_shots, rng)
+        sampled = _noisy(ideal, outcomes, _count(circuit), NOISE_MODELS[noise_model], rng)
+    elif exact is None:
+        sampled = _sample(branches, outcomes, None, n_shots, rng)
+    if sampled is not None:
+        values, counts = np.unique(sampled, return_counts=True)
+        distribution = dict(zip(values.tolist(), (counts / sampled.size).tolist(), strict=True))
+    else:
+        assert exact is not None
+        distribution = exact
+    registers = register_shots = None
+    if circuit.clbits is not None and outcomes.classical:
+        registers = _registers(circuit.clbits, distribution)
+        if sampled is not None and noise_model != "ideal":
+            register_shots = {}
+            offset = 0
+            for name, size in circuit.clbits:
+                register_shots[name] = ((sampled >> offset) & (2**size - 1)).tolist()
+                offset += size
+    return Run(
+        probabilities={str(k): v for k, v in distribution.items()},
+        registers=registers,
+        shots=sampled.tolist() if sampled is not None and noise_model != "ideal" else None,
+        register_shots=register_shots,
+    )
+
+
+def simulate(
+    input: Mapping[str, Any],
+    *,
+    qubits: int | None = None,
+    shots: int | None = None,
+    noise_model: str = "ideal",
+    seed: int | None = None,
+) -> dict[str, float]:
+    """``run(...).probabilities``: probabilities keyed by decimal outcome.
+
+    ``input`` is ``{"gateset": "qis"|"native", "qubits": n, "circuit": [...]}``; the
+    register size is ``input["qubits"]``, else ``qubits``, else the highest index + 1.
+    The same seed gives the same result.
+    """
+    return run(input, qubits=qubits, shots=shots, noise_model=noise_model, seed=seed).probabilities
 
 
 def _count(circuit: _Circuit) -> dict[str, int]:
-    # A gate touching two or more qubits (controlled single-qubit gates included) is "2q".
-    two = sum(1 for op in circuit.ops if len(op.targets) + len(op.controls) >= 2)
-    return {"1q": len(circuit.ops) - two, "2q": two}
+    # A gate touching two or more qubits (controlled single-qubit gates included) is "2q";
+    # measurements and resets are not gates.
+    gates = [op for op in circuit.ops if op.kind == "unitary"]
+    two = sum(1 for op in gates if len(op.targets) + len(op.controls) >= 2)
+    return {"1q": len(gates) - two, "2q": two}
 
 
 def gate_counts(input: Mapping[str, Any]) -> dict[str, int]:
