@@ -144,7 +144,7 @@ HANDLERS: Final[dict[str, Handler]] = {
     "getJobCost": lambda e, who, p, b: (200, e.jobs.cost(_principal(who), p["UUID"])),
     "getJobProbabilities": lambda e, who, p, b: (
         200,
-        e.jobs.probabilities(_principal(who), p["UUID"]),
+        e.jobs.probabilities(_principal(who), p["UUID"], sharpen=bool(p.get("sharpen"))),
     ),
     "getJobArtifact": lambda e, who, p, b: (
         200,

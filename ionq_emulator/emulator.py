@@ -65,8 +65,6 @@ class EmulatorConfig:
     #: API key -> project (or {project, name}); None: every key is its own project.
     keys: Mapping[str, Any] | None = None
     faults: FaultConfig = field(default_factory=FaultConfig)
-    #: Job ``results`` as links (``{probabilities: {url}}``) or artifact descriptors.
-    results_shape: Literal["links", "artifacts"] = "links"
     #: Check every answer against openapi.yaml; violations go to ``conformance_errors``.
     validate_responses: bool = False
     max_body_bytes: int = MAX_BODY_BYTES
@@ -109,9 +107,7 @@ class Emulator:
         self.progress = Progress(
             self.store, self.clock, manual=cfg.mode == "manual", dwell=cfg.dwell
         )
-        self.jobs = JobService(
-            self.store, self.clock, self.progress, results_shape=cfg.results_shape
-        )
+        self.jobs = JobService(self.store, self.clock, self.progress)
         self.sessions = SessionService(self.store, self.clock)
 
     def _new_clock(self, start: float) -> Clock:

@@ -32,6 +32,9 @@ class Outcome:
 
     probabilities: dict[str, float] | None = None
     failure: dict[str, str] | None = None
+    registers: dict[str, dict[str, float]] | None = None
+    shots: list[int] | None = None
+    register_shots: dict[str, list[int]] | None = None
 
 
 def circuits_of(job_type: str, workload: Mapping[str, Any]) -> list[dict[str, Any]]:
