@@ -13,6 +13,7 @@ emulator does not invent one; any control count the simulator can run is accepte
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
@@ -33,6 +34,7 @@ __all__ = [
     "check_metadata",
     "check_session_cost",
     "debiasing_of",
+    "precheck_gates",
 ]
 
 _PUBLISHED: Final = "IonQ's published v0.4 document (2026-09-02)"
@@ -71,8 +73,24 @@ LIMITS: Final = (
 )  # fmt: skip
 
 
+def precheck_gates(raw: bytes) -> None:
+    """The gate limit on a create body as sent, before the (per-gate) schema validation;
+    anything malformed is left to that validation."""
+    try:
+        body = json.loads(raw)
+        work = body["input"]
+        circuits = work["circuits"] if isinstance(work.get("circuits"), list) else [work]
+        total = sum(len(c["circuit"]) for c in circuits if isinstance(c.get("circuit"), list))
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return
+    _check_total(total)
+
+
 def check_gates(counts: Iterable[Mapping[str, int]]) -> None:
-    total = sum(sum(c.values()) for c in counts)
+    _check_total(sum(sum(c.values()) for c in counts))
+
+
+def _check_total(total: int) -> None:
     if total > MAX_GATES:
         raise ApiError.bad_request(
             f"a job may contain at most {MAX_GATES:,} gates in total across its circuits; "
