@@ -194,7 +194,7 @@ def populate(emulator: Emulator, api_key: str, count: int) -> list[str]:
 
 def record(page_jobs: int = 1000) -> Recorded:
     """A completed job and a page of `page_jobs` jobs, from a fresh seeded emulator."""
-    emulator = Emulator(mode="manual", seed=2025, results_shape="artifacts")
+    emulator = Emulator(mode="manual", seed=2025)
     try:
         ids = populate(emulator, API_KEY, page_jobs)
         job_id = ids[0]  # the first template: completed, named, with metadata and results

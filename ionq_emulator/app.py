@@ -30,7 +30,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ionq_emulator import catalog
+from ionq_emulator import catalog, limits
 from ionq_emulator.auth import Principal
 from ionq_emulator.clock import parse_instant
 from ionq_emulator.compat import normalize_job_body
@@ -144,7 +144,7 @@ HANDLERS: Final[dict[str, Handler]] = {
     "getJobCost": lambda e, who, p, b: (200, e.jobs.cost(_principal(who), p["UUID"])),
     "getJobProbabilities": lambda e, who, p, b: (
         200,
-        e.jobs.probabilities(_principal(who), p["UUID"]),
+        e.jobs.probabilities(_principal(who), p["UUID"], sharpen=bool(p.get("sharpen"))),
     ),
     "getJobArtifact": lambda e, who, p, b: (
         200,
@@ -215,6 +215,8 @@ async def _dispatch(
     query = {key: request.query_params.getlist(key) for key in request.query_params}
     params = parse_params(op, request.path_params, query)
     key = _idempotency_key(op, request)
+    if op.operation_id == "createJob":
+        limits.precheck_gates(raw)  # before validation, whose cost grows with the gates
     body = parse_body(op, raw, normalize_job_body if op.operation_id in _NORMALIZED else None)
     handler = HANDLERS[op.operation_id]
     if key is None:

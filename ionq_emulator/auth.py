@@ -74,7 +74,7 @@ class KeyRing:
 
     def principal_for_key(self, key: str) -> Principal:
         digest = _digest(key)
-        key_id = digest[:24]
+        key_id = str(uuid.uuid5(_NAMESPACE, f"key:{digest}"))  # a UUID, as IonQ's Whoami says
         if self._known is None:
             return Principal(key_id, f"emulator key {key_id[:8]}", _project_id(f"key:{digest}"))
         found = self._known.get(digest)

@@ -1,8 +1,11 @@
-"""Time as the emulator sees it: the wall clock, or a virtual one for reproducible runs.
+"""Time as the emulator sees it: the wall clock, or one that starts at a fixed instant.
 
-The virtual clock starts at a fixed instant and moves only when told (``advance``,
-``set``) or by a fixed step per API request, so the same sequence of requests yields
-the same timestamps and the same lifecycle progress.
+A seeded emulator starts its clock at ``EPOCH``. In manual mode it is a virtual clock
+that moves only when told (``advance``, ``set``) or by a fixed step per API request, so
+the same sequence of requests yields the same timestamps. In clock mode it is a seeded
+clock on real time: it starts at ``EPOCH`` and follows the caller's real waits, so a
+job takes its dwell times to finish (not a number of requests) and ids, noise and the
+order of events stay reproducible.
 """
 
 from __future__ import annotations
@@ -12,7 +15,15 @@ import time
 from datetime import UTC, datetime
 from typing import Final, Protocol
 
-__all__ = ["EPOCH", "Clock", "SystemClock", "VirtualClock", "isoformat", "parse_instant"]
+__all__ = [
+    "EPOCH",
+    "Clock",
+    "SeededClock",
+    "SystemClock",
+    "VirtualClock",
+    "isoformat",
+    "parse_instant",
+]
 
 #: Where a virtual clock starts: 2025-06-16T00:00:00Z.
 EPOCH: Final = datetime(2025, 6, 16, tzinfo=UTC).timestamp()
@@ -51,6 +62,14 @@ class SystemClock:
         if seconds < 0:
             raise ValueError("a clock only moves forward")
         self._offset += seconds
+
+
+class SeededClock(SystemClock):
+    """Real time, from a fixed instant: ``start`` when created, then the seconds that pass."""
+
+    def __init__(self, start: float = EPOCH) -> None:
+        super().__init__()
+        self._offset = start - time.time()
 
 
 class VirtualClock:

@@ -7,9 +7,11 @@
 
 Modes: ``clock`` moves jobs after ``dwell`` seconds per state (checked at every request);
 ``manual`` moves them only on ``advance``/``complete_all`` (or ``POST /_emulator/advance``).
-With ``seed`` the ids, the clock (virtual, from 2025-06-16T00:00:00Z, ``clock_step``
-seconds per request), noisy samples and faults are reproducible: the same requests give
-byte-identical answers.
+With ``seed`` the ids, noisy samples and faults are reproducible and the clock starts at
+2025-06-16T00:00:00Z. In manual mode (or with ``clock_step``) that clock is virtual,
+moving ``clock_step`` seconds per request, so the same requests give byte-identical
+answers; in clock mode it follows real time from there, so jobs finish after their
+dwell times however rarely the caller polls.
 """
 
 from __future__ import annotations
@@ -20,7 +22,15 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ionq_emulator.auth import KeyRing
-from ionq_emulator.clock import EPOCH, Clock, SystemClock, VirtualClock, isoformat, parse_instant
+from ionq_emulator.clock import (
+    EPOCH,
+    Clock,
+    SeededClock,
+    SystemClock,
+    VirtualClock,
+    isoformat,
+    parse_instant,
+)
 from ionq_emulator.errors import ApiError
 from ionq_emulator.faults import FaultConfig
 from ionq_emulator.jobs import JobService
@@ -39,6 +49,7 @@ __all__ = ["MAX_BODY_BYTES", "Emulator", "EmulatorConfig"]
 
 #: Request bodies larger than this get 413 (10 MiB).
 MAX_BODY_BYTES = 10 * 1024 * 1024
+_DEFAULT_STEP = 0.01
 
 
 @dataclass
@@ -54,15 +65,14 @@ class EmulatorConfig:
     #: API key -> project (or {project, name}); None: every key is its own project.
     keys: Mapping[str, Any] | None = None
     faults: FaultConfig = field(default_factory=FaultConfig)
-    #: Job ``results`` as links (``{probabilities: {url}}``) or artifact descriptors.
-    results_shape: Literal["links", "artifacts"] = "links"
     #: Check every answer against openapi.yaml; violations go to ``conformance_errors``.
     validate_responses: bool = False
     max_body_bytes: int = MAX_BODY_BYTES
-    #: None: a virtual clock when seeded, else the wall clock.
+    #: None: the wall clock unseeded; seeded, a virtual clock in manual mode (or when
+    #: ``clock_step`` is given) and a seeded clock on real time in clock mode.
     clock: Clock | None = None
-    #: Seconds a virtual clock moves per API request.
-    clock_step: float = 0.01
+    #: Seconds a virtual clock moves per API request (None: 0.01, and only in manual mode).
+    clock_step: float | None = None
 
 
 class Emulator:
@@ -92,19 +102,21 @@ class Emulator:
     def _build(self, persistence: Persistence) -> None:
         cfg = self.config
         self.store = Store(persistence, IdSource(cfg.seed))
-        self.clock: Clock = cfg.clock or (
-            VirtualClock(float(self.store.meta.get("clock", EPOCH)), cfg.clock_step)
-            if cfg.seed is not None
-            else SystemClock()
-        )
+        self.clock: Clock = cfg.clock or self._new_clock(float(self.store.meta.get("clock", EPOCH)))
         self.faults = FaultConfig(cfg.faults.rules, cfg.faults.seed)
         self.progress = Progress(
             self.store, self.clock, manual=cfg.mode == "manual", dwell=cfg.dwell
         )
-        self.jobs = JobService(
-            self.store, self.clock, self.progress, results_shape=cfg.results_shape
-        )
+        self.jobs = JobService(self.store, self.clock, self.progress)
         self.sessions = SessionService(self.store, self.clock)
+
+    def _new_clock(self, start: float) -> Clock:
+        cfg = self.config
+        if cfg.seed is None:
+            return SystemClock()
+        if cfg.mode == "clock" and cfg.clock_step is None:
+            return SeededClock(start)
+        return VirtualClock(start, _DEFAULT_STEP if cfg.clock_step is None else cfg.clock_step)
 
     # -- the ASGI app -----------------------------------------------------------------------
 
@@ -121,7 +133,7 @@ class Emulator:
         """Per API request: step a virtual clock, then apply what the clock made due."""
         self.clock.on_request()
         with self.store.unit():
-            if isinstance(self.clock, VirtualClock):
+            if isinstance(self.clock, VirtualClock | SeededClock):
                 self.store.meta["clock"] = self.clock.now()
             self.sessions.expire()
             self.progress.tick()
@@ -158,7 +170,7 @@ class Emulator:
         if advance is not None:
             self.clock.advance(advance)
         with self.store.unit():
-            if isinstance(self.clock, VirtualClock):
+            if isinstance(self.clock, VirtualClock | SeededClock):
                 self.store.meta["clock"] = self.clock.now()
             self.sessions.expire()
             self.progress.tick()

@@ -13,8 +13,10 @@ import base64
 import binascii
 import uuid
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any, Final
 
+from ionq_emulator import limits, results
 from ionq_emulator.auth import ORGANIZATION_ID, Principal
 from ionq_emulator.catalog import BACKENDS, BackendInfo
 from ionq_emulator.clock import Clock, isoformat
@@ -22,7 +24,9 @@ from ionq_emulator.errors import ApiError
 from ionq_emulator.lifecycle import lifecycle
 from ionq_emulator.pricing import estimate, rate_card_json
 from ionq_emulator.progress import Progress
-from ionq_emulator.runner import CIRCUIT, MULTI, circuit_qubits, circuits_of, count_gates
+from ionq_emulator.results import ResultData
+from ionq_emulator.runner import CIRCUIT, MULTI, QASM3, circuit_qubits, circuits_of, count_gates
+from ionq_emulator.spec import API_PREFIX
 from ionq_emulator.store import JobRecord, SessionRecord, Store
 
 __all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "JobService"]
@@ -32,8 +36,9 @@ DEFAULT_LIMIT: Final = 25
 MAX_LIMIT: Final = 1000
 DEFAULT_SHOTS: Final = 100
 _ARTIFACT_NS: Final = uuid.UUID("a3f0f9d2-55b1-4b5e-8f3e-2f1d6b9a7c10")
-PROBABILITIES_FORMAT: Final = "ionq.result.probabilities.json.v1"
-AGGREGATE_FORMAT: Final = "ionq.result.probabilities-aggregate.json.v1"
+_MEDIA_TYPE: Final = "application/json"
+#: Debiasing's aggregations, each served as a histogram artifact (IonQ's AggregationsOutput).
+_AGGREGATIONS: Final = ("average", "voting")
 #: Qubit counts beyond any backend are priced as this many (keeps arithmetic finite).
 _QUBITS_CAP: Final = 10**6
 _INHERITED: Final = (
@@ -59,15 +64,10 @@ def _decode_cursor(cursor: str) -> int:
 
 
 class JobService:
-    def __init__(
-        self, store: Store, clock: Clock, progress: Progress, *, results_shape: str = "links"
-    ) -> None:
-        if results_shape not in {"links", "artifacts"}:
-            raise ValueError("results_shape must be 'links' or 'artifacts'")
+    def __init__(self, store: Store, clock: Clock, progress: Progress) -> None:
         self.store = store
         self.clock = clock
         self.progress = progress
-        self.results_shape = results_shape
 
     # -- lookups --------------------------------------------------------------------
 
@@ -110,6 +110,7 @@ class JobService:
     # -- creation: the one mechanism behind create, clone and move ----------------------
 
     def create(self, principal: Principal, body: Mapping[str, Any]) -> dict[str, Any]:
+        limits.check_metadata(body.get("metadata"))
         with self.store.unit():
             job = self._create(principal, dict(body))
             return self.created_json(job)
@@ -142,6 +143,7 @@ class JobService:
     def _cloned_request(
         self, principal: Principal, source: JobRecord, overrides: Mapping[str, Any]
     ) -> dict[str, Any]:
+        limits.check_metadata(overrides.get("metadata"))
         request: dict[str, Any] = {"type": source.type, "input": source.input}
         for name in _INHERITED:
             value = overrides[name] if name in overrides else getattr(source, name)
@@ -172,14 +174,16 @@ class JobService:
         workload: dict[str, Any] = request["input"]
         circuits = circuits_of(job_type, workload)
         counts = [count_gates(c) for c in circuits]
+        limits.check_gates(counts)
         one_q = sum(c["1q"] for c in counts)
         two_q = sum(c["2q"] for c in counts)
         qubits = max((circuit_qubits(c) for c in circuits if "error" not in c), default=0)
         shots = int(request.get("shots", DEFAULT_SHOTS))
         settings = request.get("settings")
-        mitigation = bool(
-            isinstance(settings, Mapping)
-            and any(bool(v) for v in (settings.get("error_mitigation") or {}).values())
+        settings = settings if isinstance(settings, Mapping) else None
+        limits.check_job_settings(settings, shots)
+        mitigation = limits.debiasing_of(settings, shots, backend) or bool(
+            ((settings or {}).get("error_mitigation") or {}).get("symmetry_verification")
         )
         guess = estimate(
             backend,
@@ -189,6 +193,12 @@ class JobService:
             two_qubit_gates=two_q,
             error_mitigation=mitigation,
         )
+        dry_run = bool(request.get("dry_run", False))
+        if session is not None:
+            limits.check_session_cost(
+                session.settings, session.id, self._session_spent(session.id),
+                0.0 if dry_run else guess.cost,
+            )  # fmt: skip
         noise = request.get("noise")
         seed = noise.get("seed") if isinstance(noise, Mapping) else None
         now = self.clock.now()
@@ -201,7 +211,7 @@ class JobService:
             backend=backend.name,
             input=workload,
             shots=shots,
-            dry_run=bool(request.get("dry_run", False)),
+            dry_run=dry_run,
             status="submitted",
             submitted_at=now,
             entered_at=now,
@@ -235,6 +245,14 @@ class JobService:
             session.job_count += 1
             self.store.put_session(session)
         return job
+
+    def _session_spent(self, session_id: str) -> float:
+        """The estimated cost of the session's jobs so far (children count in their parent)."""
+        return sum(
+            job.estimated_cost
+            for job in self.store.jobs.values()
+            if job.session_id == session_id and not job.dry_run and not job.runs_with_parent
+        )
 
     def _child(
         self,
@@ -296,21 +314,75 @@ class JobService:
             return any(child in self.store.results for child in job.child_job_ids or [])
         return job.id in self.store.results
 
-    def artifact_id(self, job: JobRecord) -> str:
-        return str(uuid.uuid5(_ARTIFACT_NS, f"{job.id}/probabilities"))
+    def artifact_id(self, job: JobRecord, name: str) -> str:
+        """The id of ``job``'s artifact ``name`` (a result format, or an aggregation)."""
+        return str(uuid.uuid5(_ARTIFACT_NS, f"{job.id}/{name}"))
+
+    def _descriptor(self, job: JobRecord, name: str, fmt: str) -> dict[str, str]:
+        return {"id": self.artifact_id(job, name), "format": fmt, "media_type": _MEDIA_TYPE}
+
+    def _data(self, job: JobRecord) -> ResultData:
+        backend = BACKENDS[job.backend]
+        model = (job.noise or {}).get("model", "ideal")
+        return ResultData.load(
+            self.store.results[job.id],
+            qubits=int(job.stats.get("qubits", 0)),
+            shots=job.shots,
+            sampled=backend.is_qpu or model != "ideal",
+            seed=job.noise_seed,
+            program=str(job.input.get("data", "")) if job.type == QASM3 else "",
+        )
+
+    def _formats(self, job: JobRecord) -> list[str]:
+        return [results.AGGREGATE_V1] if job.type == MULTI else self._data(job).formats()
 
     def _results_json(self, job: JobRecord) -> dict[str, Any] | None:
+        """Both shapes at once: descriptors keyed by format, and the short-name links."""
         if not self._has_results(job):
             return None
-        if self.results_shape == "artifacts":
-            fmt = AGGREGATE_FORMAT if job.type == MULTI else PROBABILITIES_FORMAT
-            return {
-                fmt: {"id": self.artifact_id(job), "format": fmt, "media_type": "application/json"}
-            }
-        return {"probabilities": {"url": f"/v0.4/jobs/{job.id}/results/probabilities"}}
+        formats = self._formats(job)
+        found: dict[str, Any] = {fmt: self._descriptor(job, fmt, fmt) for fmt in formats}
+        for name, fmt in results.SHORT_NAMES.items():
+            if fmt in formats:
+                found[name] = {"url": self._link(job, name, fmt)}
+        if job.type == MULTI:  # its probabilities endpoint answers with the aggregate
+            found["probabilities"] = {"url": self._link(job, "probabilities", "")}
+        return found
 
-    def job_json(self, job: JobRecord) -> dict[str, Any]:
-        """The contract's Job object: every key, null where it does not apply."""
+    def _link(self, job: JobRecord, name: str, fmt: str) -> str:
+        if name == "probabilities":
+            return f"{API_PREFIX}/jobs/{job.id}/results/probabilities"
+        return f"{API_PREFIX}/jobs/{job.id}/artifacts/{self.artifact_id(job, fmt)}"
+
+    def _debiased(self, job: JobRecord) -> bool:
+        return limits.debiasing_of(job.settings, job.shots, BACKENDS[job.backend])
+
+    def _output_json(self, job: JobRecord) -> dict[str, Any]:
+        """``output.error_mitigation`` of a debiased job that ran (IonQ's ErrorMitigationOutput)."""
+        if not (self._debiased(job) and self._has_results(job)) or job.type == MULTI:
+            return {}
+        runs = results.variants(self._data(job))
+        return {
+            "error_mitigation": {
+                "debiasing": {
+                    "variants": [
+                        {"variant_id": f"{job.id}-{i}", "qubit_map": None, "shots": len(run)}
+                        for i, run in enumerate(runs)
+                    ],
+                    "aggregation_method": "average",
+                },
+                "symmetry_verification": None,
+                "aggregations": {
+                    name: self._descriptor(job, name, results.HISTOGRAM_V2)
+                    for name in _AGGREGATIONS
+                },
+            }
+        }
+
+    def job_json(self, job: JobRecord, *, listed: bool = False) -> dict[str, Any]:
+        """The contract's Job object: every key, null where it does not apply. As IonQ's
+        document shapes it: a listed job (``BaseJob``) has no ``child_job_ids``, and only a
+        simulator job has ``noise``."""
         stats: dict[str, Any] = {
             **job.stats,
             "predicted_quantum_compute_time_us": job.compute_time_us,
@@ -323,7 +395,7 @@ class JobService:
             if job.completed_at is not None and job.started_at is not None
             else None
         )
-        return {
+        found = {
             "id": job.id,
             "status": job.status,
             "type": job.type,
@@ -348,9 +420,14 @@ class JobService:
             "cost_model": job.cost_model,
             "settings": dict(job.settings) if job.settings is not None else {"compilation": {}},
             "stats": stats,
-            "output": {},
+            "output": self._output_json(job),
             "results": self._results_json(job),
         }
+        if listed:
+            del found["child_job_ids"]
+        if BACKENDS[job.backend].is_qpu:
+            del found["noise"]
+        return found
 
     def get(self, principal: Principal, job_id: str) -> dict[str, Any]:
         with self.store.lock:
@@ -374,6 +451,11 @@ class JobService:
         ids = params.get("ids") or None
         status = params.get("status")
         wanted_status = lifecycle().canonical(status) if status is not None else None
+        if wanted_status is not None and wanted_status not in lifecycle().states:
+            known = ", ".join(sorted(lifecycle().states))
+            raise ApiError.bad_request(
+                f"`status` must be one of {known}; got {status!r}", keys=["status"], source="query"
+            )
         targets = {t.strip() for t in str(params.get("target", "")).split(",") if t.strip()}
         session = session_id if session_id is not None else params.get("session_id")
         with self.store.lock:
@@ -410,7 +492,7 @@ class JobService:
                     break
                 page.append(job)
             return {
-                "jobs": [self.job_json(job) for job in page],
+                "jobs": [self.job_json(job, listed=True) for job in page],
                 "next": _encode_cursor(page[-1].seq) if more and page else None,
             }
 
@@ -469,25 +551,51 @@ class JobService:
 
     # -- results and money ------------------------------------------------------------------
 
-    def probabilities(self, principal: Principal, job_id: str) -> dict[str, Any]:
+    def probabilities(
+        self, principal: Principal, job_id: str, *, sharpen: bool = False
+    ) -> dict[str, Any]:
+        """The job's distribution (a multi-circuit job's: per child); with ``sharpen``, a
+        debiased job's plurality-voting aggregate (other jobs are not affected)."""
         with self.store.lock:
             job = self.visible(principal, job_id)
             if not self._has_results(job):
                 raise ApiError.not_found(f"Job {job_id!r} has no results ({job.status}).")
             if job.type == MULTI:
                 return {
-                    child: dict(self.store.results[child])
-                    for child in job.child_job_ids or []
-                    if child in self.store.results
+                    child.id: self._distribution(child, sharpen)
+                    for child_id in job.child_job_ids or []
+                    if (child := self.store.jobs.get(child_id)) is not None
+                    and child_id in self.store.results
                 }
-            return dict(self.store.results[job.id])
+            return self._distribution(job, sharpen)
 
-    def artifact(self, principal: Principal, job_id: str, artifact_id: str) -> dict[str, Any]:
+    def _distribution(self, job: JobRecord, sharpen: bool) -> dict[str, float]:
+        data = self._data(job)
+        if sharpen and self._debiased(job):
+            return results.sharpened(data)
+        return dict(data.probabilities)
+
+    def artifact(self, principal: Principal, job_id: str, artifact_id: str) -> Any:
         with self.store.lock:
             job = self.visible(principal, job_id)
-            if artifact_id != self.artifact_id(job) or not self._has_results(job):
-                raise ApiError.not_found(f"Job {job_id!r} has no artifact {artifact_id!r}.")
-        return self.probabilities(principal, job_id)
+            if self._has_results(job):
+                for fmt in self._formats(job):
+                    if artifact_id == self.artifact_id(job, fmt):
+                        if fmt == results.AGGREGATE_V1:
+                            return self.probabilities(principal, job_id)
+                        return results.payload(fmt, self._data(job))
+                if self._output_json(job):
+                    for name in _AGGREGATIONS:
+                        if artifact_id == self.artifact_id(job, name):
+                            return self._aggregation(job, name)
+            raise ApiError.not_found(f"Job {job_id!r} has no artifact {artifact_id!r}.")
+
+    def _aggregation(self, job: JobRecord, name: str) -> dict[str, Any]:
+        data = self._data(job)
+        dist = results.sharpened(data) if name == "voting" else dict(data.probabilities)
+        aggregated = replace(data, probabilities=dist, shot_list=None, register_shots=None,
+                             registers=None, sampled=False)  # fmt: skip
+        return results.payload(results.HISTOGRAM_V2, aggregated)  # type: ignore[no-any-return]
 
     def cost(self, principal: Principal, job_id: str) -> dict[str, Any]:
         with self.store.lock:

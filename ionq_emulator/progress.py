@@ -18,6 +18,7 @@ from typing import Any, Final
 from ionq_emulator.catalog import BACKENDS
 from ionq_emulator.clock import Clock
 from ionq_emulator.lifecycle import CANCELED, FAILED, LifecycleError, lifecycle
+from ionq_emulator.results import stored
 from ionq_emulator.runner import MULTI, Outcome, circuits_of, run_circuit
 from ionq_emulator.store import JobRecord, SessionRecord, Store
 
@@ -147,7 +148,7 @@ class Progress:
         if outcome.failure is not None:
             job.failure = outcome.failure
             return self.transition(job, FAILED, at)
-        self.store.set_results(job.id, outcome.probabilities)
+        self.store.set_results(job.id, stored(outcome))
         return self.transition(job, COMPLETED, at)
 
     # -- steps ---------------------------------------------------------------------------

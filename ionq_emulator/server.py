@@ -149,10 +149,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", default=None, help="SQLite file keeping jobs across restarts")
     parser.add_argument("--keys", default=None, help="JSON/YAML file mapping API keys to projects")
     parser.add_argument(
-        "--results-shape", choices=["links", "artifacts"], default="links",
-        help="shape of a job's `results`",
-    )  # fmt: skip
-    parser.add_argument(
         "--fault", action="append", default=[], metavar="RULE",
         help="fault rule, e.g. route=/jobs*,429=0.1,503=0.05,latency=0.2,drop=0.01 (repeatable)",
     )  # fmt: skip
@@ -169,7 +165,6 @@ def config_from_args(args: argparse.Namespace) -> EmulatorConfig:
         db=args.db,
         keys=load_key_file(args.keys) if args.keys else None,
         faults=FaultConfig([parse_fault_spec(rule) for rule in args.fault], args.fault_seed),
-        results_shape=args.results_shape,
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Generic, NoReturn, TypeVar, cast, overload
 
@@ -96,35 +96,40 @@ class ResultArtifact:
 
 @dataclass(frozen=True, slots=True)
 class JobResults:
-    """Where a job's results are. The API has served two shapes; both are read.
+    """Where a job's results are. The API has served two shapes, also both at once; all
+    are read.
 
-    `probabilities_url` is the older link shape; `artifacts` the newer descriptors keyed
-    by result format (e.g. `ionq.result.probabilities.json.v1`).
+    `links` holds the short-name links (`probabilities`, `histogram`, `shots` -> URL path
+    relative to the API host), `probabilities_url` the first of them; `artifacts` the
+    descriptors keyed by result format (e.g. `ionq.result.probabilities.json.v1`).
     """
 
     probabilities_url: str | None
     artifacts: Mapping[str, ResultArtifact]
+    links: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     @classmethod
     def _from_json(cls, value: object, what: str) -> JobResults | None:
         if value is None:
             return None
         data = p.obj(value, what)
-        link = data.get("probabilities")
-        if isinstance(link, dict) and "url" in link:
-            return cls(
-                probabilities_url=p.req_str(link["url"], f"{what}.probabilities.url"),
-                artifacts=MappingProxyType({}),
-            )
+        links: dict[str, str] = {}
         artifacts: dict[str, ResultArtifact] = {}
         for key, raw in data.items():
             desc = p.obj(raw, f"{what}.{key}")
+            if "url" in desc and "id" not in desc:
+                links[key] = p.req_str(desc["url"], f"{what}.{key}.url")
+                continue
             artifacts[key] = ResultArtifact(
                 id=p.req_str(desc.get("id"), f"{what}.{key}.id"),
                 format=p.req_str(desc.get("format"), f"{what}.{key}.format"),
                 media_type=p.req_str(desc.get("media_type"), f"{what}.{key}.media_type"),
             )
-        return cls(probabilities_url=None, artifacts=MappingProxyType(artifacts))
+        return cls(
+            probabilities_url=links.get("probabilities"),
+            artifacts=MappingProxyType(artifacts),
+            links=MappingProxyType(links),
+        )
 
 
 class _Lazy(Generic[T]):

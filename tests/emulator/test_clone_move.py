@@ -60,6 +60,9 @@ def test_clone_inherits_what_is_not_given(
     clone = job(client, created["id"])
     for name in COMPARED:
         expected = OVERRIDES[name] if name in given_fields else before[name]
+        if name == "noise" and clone["backend"] != "simulator":
+            assert name not in clone  # IonQ shows `noise` on simulator jobs only
+            continue
         assert clone[name] == expected, name
     expected_meta = OVERRIDES["metadata"] if "metadata" in given_fields else before["metadata"]
     assert clone["metadata"] == expected_meta

@@ -150,7 +150,7 @@ def test_clock_mode_moves_jobs_after_their_dwell_time() -> None:
 
 
 def test_clock_mode_with_a_virtual_clock_is_deterministic() -> None:
-    emu = Emulator(mode="clock", seed=3, dwell=10.0)
+    emu = Emulator(mode="clock", seed=3, dwell=10.0, clock_step=0.01)
     with emulator_server(emu) as server, api_client(server) as client:
         job_id = create(client)
         assert status(client, job_id) == "submitted"

@@ -36,8 +36,8 @@ def test_bell_circuit_gives_half_zero_half_three(
 ) -> None:
     job = run(client, manual_server, job_body())
     assert job["status"] == "completed"
-    assert job["results"] == {
-        "probabilities": {"url": f"/v0.4/jobs/{job['id']}/results/probabilities"}
+    assert job["results"]["probabilities"] == {
+        "url": f"/v0.4/jobs/{job['id']}/results/probabilities"
     }
     probs = probabilities(client, job)
     assert set(probs) == {"0", "3"}
@@ -182,21 +182,18 @@ def test_no_results_before_completion(client: httpx.Client) -> None:
     assert client.get(f"/jobs/{job_id}").json()["results"] is None
 
 
-def test_artifact_results_shape() -> None:
+def test_results_serve_links_and_descriptors_at_once() -> None:
     with (
-        emulator_server(
-            mode="manual", results_shape="artifacts", validate_responses=True
-        ) as server,
+        emulator_server(mode="manual", validate_responses=True) as server,
         api_client(server) as client,
     ):
         job = run(client, server, job_body())
-        ((fmt, descriptor),) = job["results"].items()
-        assert fmt == "ionq.result.probabilities.json.v1"
+        fmt = "ionq.result.probabilities.json.v1"
+        descriptor = job["results"][fmt]
         assert descriptor["format"] == fmt
         assert descriptor["media_type"] == "application/json"
         artifact = client.get(f"/jobs/{job['id']}/artifacts/{descriptor['id']}")
-        assert artifact.json() == {"0": 0.5, "3": 0.5}
-        assert client.get(f"/jobs/{job['id']}/artifacts/other").status_code == 404
+        assert artifact.json() == probabilities(client, job) == {"0": 0.5, "3": 0.5}
         assert not server.emulator.conformance_errors
 
 

@@ -135,7 +135,7 @@ def capture_answers(
 
     answers: dict[str, tuple[int, bytes]] = {}
     with (
-        emulator_server(mode="manual", seed=3, results_shape="artifacts") as server,
+        emulator_server(mode="manual", seed=3) as server,
         httpx.Client(event_hooks={"response": [keep]}) as http,
         IonQ(api_key=api_key, base_url=server.base_url, http_client=http) as client,
     ):

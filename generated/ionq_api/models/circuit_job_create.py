@@ -33,7 +33,8 @@ class CircuitJobCreate:
         input_ (NativeCircuitInput | Qasm3Input | QisCircuitInput):
         name (str | Unset):
         shots (int | Unset):
-        metadata (JobMetadata | Unset): Free-form string metadata.
+        metadata (JobMetadata | Unset): Free-form string metadata: at most 10 keys, names of at most 40 characters,
+            values of at most 40,000 characters (IonQ's documented limits; more is refused with 400).
         session_id (str | Unset):
         settings (JobSettings | Unset):
         noise (Noise | Unset):

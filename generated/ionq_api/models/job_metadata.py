@@ -11,7 +11,10 @@ T = TypeVar("T", bound="JobMetadata")
 
 @_attrs_define
 class JobMetadata:
-    """Free-form string metadata."""
+    """Free-form string metadata: at most 10 keys, names of at most 40 characters, values of at most 40,000 characters
+    (IonQ's documented limits; more is refused with 400).
+
+    """
 
     additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
 

@@ -24,7 +24,8 @@ class JobOverrides:
         Attributes:
             parent (str | Unset):
             name (str | Unset):
-            metadata (JobMetadata | Unset): Free-form string metadata.
+            metadata (JobMetadata | Unset): Free-form string metadata: at most 10 keys, names of at most 40 characters,
+                values of at most 40,000 characters (IonQ's documented limits; more is refused with 400).
             shots (int | Unset):
             backend (str | Unset):
             session_id (str | Unset):

@@ -15,7 +15,12 @@ T = TypeVar("T", bound="ResultArtifacts")
 
 @_attrs_define
 class ResultArtifacts:
-    """The newer results shape, artifact descriptors keyed by result format."""
+    """Artifact descriptors keyed by result format. A single circuit has the probabilities and histogram formats (v1 flat,
+    decimal states; v2 per classical register, zero-padded bitstrings) and, where shots are sampled (noisy simulations,
+    QPU backends), the shots formats; a multi-circuit job has `ionq.result.probabilities-aggregate.json.v1`. Each `id`
+    downloads from GET /jobs/{UUID}/artifacts/{artifactId}.
+
+    """
 
     additional_properties: dict[str, ArtifactDescriptor] = _attrs_field(
         init=False, factory=dict

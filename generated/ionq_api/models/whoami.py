@@ -15,7 +15,7 @@ T = TypeVar("T", bound="Whoami")
 class Whoami:
     """
     Attributes:
-        key_id (str):
+        key_id (str): The key's id (a UUID).
         key_name (str):
         project_id (str | Unset):
     """

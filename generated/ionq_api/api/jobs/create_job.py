@@ -111,6 +111,10 @@ def sync_detailed(
 ) -> Response[ApiError | BadRequestError | JobCreated]:
     """Submit a job.
 
+     Refused with 400, storing nothing, over IonQ's documented limits: more than 150,000 gates across the
+    job's circuits, metadata over its limits, debiasing with fewer than 500 shots, a session at its job
+    count or cost limit.
+
     Args:
         idempotency_key (str | Unset):
         body (CircuitJobCreate | MultiCircuitJobCreate):
@@ -143,6 +147,10 @@ def sync(
 ) -> ApiError | BadRequestError | JobCreated | None:
     """Submit a job.
 
+     Refused with 400, storing nothing, over IonQ's documented limits: more than 150,000 gates across the
+    job's circuits, metadata over its limits, debiasing with fewer than 500 shots, a session at its job
+    count or cost limit.
+
     Args:
         idempotency_key (str | Unset):
         body (CircuitJobCreate | MultiCircuitJobCreate):
@@ -169,6 +177,10 @@ async def asyncio_detailed(
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ApiError | BadRequestError | JobCreated]:
     """Submit a job.
+
+     Refused with 400, storing nothing, over IonQ's documented limits: more than 150,000 gates across the
+    job's circuits, metadata over its limits, debiasing with fewer than 500 shots, a session at its job
+    count or cost limit.
 
     Args:
         idempotency_key (str | Unset):
@@ -199,6 +211,10 @@ async def asyncio(
     idempotency_key: str | Unset = UNSET,
 ) -> ApiError | BadRequestError | JobCreated | None:
     """Submit a job.
+
+     Refused with 400, storing nothing, over IonQ's documented limits: more than 150,000 gates across the
+    job's circuits, metadata over its limits, debiasing with fewer than 500 shots, a session at its job
+    count or cost limit.
 
     Args:
         idempotency_key (str | Unset):

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -29,9 +29,25 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ApiError | JsonObject | None:
+) -> ApiError | JsonObject | list[str] | None:
     if response.status_code == 200:
-        response_200 = JsonObject.from_dict(response.json())
+
+        def _parse_response_200(data: object) -> JsonObject | list[str]:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_result_artifact_type_0 = JsonObject.from_dict(data)
+
+                return componentsschemas_result_artifact_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, list):
+                raise TypeError()
+            componentsschemas_result_artifact_type_1 = cast(list[str], data)
+
+            return componentsschemas_result_artifact_type_1
+
+        response_200 = _parse_response_200(response.json())
 
         return response_200
 
@@ -78,7 +94,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ApiError | JsonObject]:
+) -> Response[ApiError | JsonObject | list[str]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -92,7 +108,7 @@ def sync_detailed(
     artifact_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ApiError | JsonObject]:
+) -> Response[ApiError | JsonObject | list[str]]:
     """Download one result artifact named by a job's `results` descriptors.
 
     Args:
@@ -104,7 +120,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ApiError | JsonObject]
+        Response[ApiError | JsonObject | list[str]]
     """
 
     kwargs = _get_kwargs(
@@ -124,7 +140,7 @@ def sync(
     artifact_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ApiError | JsonObject | None:
+) -> ApiError | JsonObject | list[str] | None:
     """Download one result artifact named by a job's `results` descriptors.
 
     Args:
@@ -136,7 +152,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ApiError | JsonObject
+        ApiError | JsonObject | list[str]
     """
 
     return sync_detailed(
@@ -151,7 +167,7 @@ async def asyncio_detailed(
     artifact_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ApiError | JsonObject]:
+) -> Response[ApiError | JsonObject | list[str]]:
     """Download one result artifact named by a job's `results` descriptors.
 
     Args:
@@ -163,7 +179,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ApiError | JsonObject]
+        Response[ApiError | JsonObject | list[str]]
     """
 
     kwargs = _get_kwargs(
@@ -181,7 +197,7 @@ async def asyncio(
     artifact_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ApiError | JsonObject | None:
+) -> ApiError | JsonObject | list[str] | None:
     """Download one result artifact named by a job's `results` descriptors.
 
     Args:
@@ -193,7 +209,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ApiError | JsonObject
+        ApiError | JsonObject | list[str]
     """
 
     return (
