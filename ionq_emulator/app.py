@@ -10,19 +10,29 @@ running the handler (the key is echoed in both answers); with a different reques
 refused with 400 and nothing is created. The answer is kept in the same unit of work as
 the job it created, so both are persisted together. Every answer,
 errors included, has the contract's shape; with ``validate_responses`` each one is also
-checked against it. Test controls live outside the API prefix, under ``/_emulator/``.
+checked against it. Test controls live outside the API prefix, under ``/_emulator/``:
+with an API key they act on that key's project; whole-server actions (reset, clock,
+faults, every project) need ``Authorization: Bearer <control token>``.
+
+Everything but reading the body runs in a worker thread (bounded by anyio's limiter), so
+validating a large body or finishing jobs never holds up the event loop; a body sent
+with a content type other than JSON is refused, so no cross-origin "simple" request
+(``text/plain``, forms) can carry one.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
+import hmac
 import json
 import logging
 import math
 from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
+import anyio.to_thread
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -40,7 +50,7 @@ from ionq_emulator.faults import FaultConfig
 from ionq_emulator.lifecycle import LifecycleError
 from ionq_emulator.spec import API_PREFIX, Operation, load_spec
 from ionq_emulator.store import StoredAnswer
-from ionq_emulator.validation import parse_body, parse_params
+from ionq_emulator.validation import parse_body, parse_params, read_json
 
 if TYPE_CHECKING:
     from ionq_emulator.emulator import Emulator
@@ -61,7 +71,13 @@ class ConnectionDropped(ConnectionError):
 
 
 def _json_bytes(payload: Any) -> bytes:
-    return json.dumps(payload, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode()
+    text = json.dumps(payload, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    try:
+        return text.encode()
+    except UnicodeEncodeError:
+        # A lone surrogate kept from before the boundary refused them: shown as U+FFFD
+        # rather than failing the whole answer.
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace").encode()
 
 
 def _json_response(status: int, payload: Any, headers: Mapping[str, str] | None = None) -> Response:
@@ -181,7 +197,20 @@ async def _read_body(request: Request, limit: int) -> bytes:
         if size > limit:
             raise ApiError(413, f"The request body is larger than {limit} bytes.")
         chunks.append(chunk)
-    return b"".join(chunks)
+    raw = b"".join(chunks)
+    # Absent is fine (curl, raw clients); a browser's simple request always names its type.
+    media_type = request.headers.get("content-type", "json").partition(";")[0].strip().lower()
+    if raw.strip() and not media_type.endswith("json"):
+        raise ApiError.bad_request(
+            "a request body must be sent as Content-Type: application/json",
+            keys=["Content-Type"],
+            source="headers",
+        )
+    return raw
+
+
+async def _in_thread(function: Callable[[], Any]) -> Any:
+    return await anyio.to_thread.run_sync(function)
 
 
 def _endpoint(
@@ -190,24 +219,32 @@ def _endpoint(
     async def endpoint(request: Request) -> Response:
         op = ops["GET" if request.method == "HEAD" else request.method]
         try:
-            status, payload, headers = await _dispatch(emu, op, request)
-            response = _json_response(status, payload, headers)
+            raw = await _read_body(request, emu.config.max_body_bytes) if op.body_validator else b""
+            response: Response = await _in_thread(functools.partial(_answer, emu, op, request, raw))
         except ApiError as exc:
             response = _json_response(exc.status, exc.body, exc.headers)
-        except Exception:
-            log.exception("unexpected error serving %s %s", op.method, op.path)
-            response = _json_response(500, error_body(500, "The emulator failed unexpectedly."))
-        if emu.config.validate_responses:
-            _record(emu, op, response)
         return response
 
     return endpoint
 
 
-async def _dispatch(
-    emu: Emulator, op: Operation, request: Request
+def _answer(emu: Emulator, op: Operation, request: Request, raw: bytes) -> Response:
+    try:
+        status, payload, headers = _dispatch(emu, op, request, raw)
+        response = _json_response(status, payload, headers)
+    except ApiError as exc:
+        response = _json_response(exc.status, exc.body, exc.headers)
+    except Exception:
+        log.exception("unexpected error serving %s %s", op.method, op.path)
+        response = _json_response(500, error_body(500, "The emulator failed unexpectedly."))
+    if emu.config.validate_responses:
+        _record(emu, op, response)
+    return response
+
+
+def _dispatch(
+    emu: Emulator, op: Operation, request: Request, raw: bytes
 ) -> tuple[int, Any, dict[str, str]]:
-    raw = await _read_body(request, emu.config.max_body_bytes) if op.body_validator else b""
     emu.before_request()
     principal = (
         emu.keyring.authenticate(request.headers.get("authorization")) if op.authenticated else None
@@ -279,24 +316,68 @@ def _record(emu: Emulator, op: Operation, response: Response) -> None:
 # -- test controls ------------------------------------------------------------------------------
 
 
+def _controller(emu: Emulator, request: Request) -> str | None:
+    """Who may use a control: the project id of an API key, or None for the whole server
+    (the control token, or ``open_controls``). Raises the 401 ApiError otherwise."""
+    header = request.headers.get("authorization", "")
+    scheme, _, credential = header.strip().partition(" ")
+    if scheme.lower() == "bearer" and credential.strip():
+        if hmac.compare_digest(credential.strip().encode(), emu.control_token.encode()):
+            return None
+        raise ApiError(401, "Wrong control token.", error="Unauthorized")
+    if scheme.lower() == "apikey":
+        return emu.keyring.authenticate(header).project_id
+    if emu.config.open_controls:
+        return None
+    raise ApiError(
+        401,
+        "The emulator's controls need `Authorization: apiKey <key>` (that key's project) or"
+        " `Authorization: Bearer <control token>` (the whole server; printed at start).",
+        error="Unauthorized",
+    )
+
+
+def _whole_server(project: str | None) -> None:
+    if project is not None:
+        raise ApiError(
+            403,
+            "This control acts on the whole server: it needs the control token"
+            " (`Authorization: Bearer <token>`), not an API key.",
+            error="Forbidden",
+        )
+
+
 async def _admin_json(request: Request) -> dict[str, Any]:
-    raw = await request.body()
+    raw = await _read_body(request, 1024 * 1024)
     if not raw.strip():
         return {}
     try:
-        data = json.loads(raw)
-    except ValueError:
-        raise ApiError(400, "the body is not JSON") from None
+        data = read_json(raw)
+    except ValueError as exc:
+        raise ApiError(400, f"the body {exc}") from None
     if not isinstance(data, dict):
         raise ApiError(400, "the body must be a JSON object")
     return data
 
 
+def _text(body: dict[str, Any], name: str) -> str | None:
+    value = body.get(name)
+    if value is not None and not isinstance(value, str):
+        raise ValueError(f"{name} must be a string")
+    return value
+
+
+Action = Callable[[str | None, dict[str, Any], dict[str, Any]], Any]
+
+
 def _admin(emu: Emulator) -> list[BaseRoute]:
-    def wrap(action: Callable[[dict[str, Any]], Any]) -> Callable[[Request], Awaitable[Response]]:
+    def wrap(action: Action) -> Callable[[Request], Awaitable[Response]]:
         async def endpoint(request: Request) -> Response:
             try:
-                return _json_response(200, action(await _admin_json(request)))
+                project = _controller(emu, request)
+                body = await _admin_json(request)
+                call = functools.partial(action, project, body, dict(request.path_params))
+                return _json_response(200, await _in_thread(call))
             except ApiError as exc:
                 return _json_response(exc.status, exc.body)
             except LifecycleError as exc:
@@ -309,40 +390,44 @@ def _admin(emu: Emulator) -> list[BaseRoute]:
     def transitions(changes: list[Any]) -> dict[str, Any]:
         return {"transitions": [{"id": c.job_id, "from": c.old, "to": c.new} for c in changes]}
 
-    def set_faults(body: dict[str, Any]) -> dict[str, Any]:
+    def set_faults(project: str | None, body: dict[str, Any], _: Any) -> dict[str, Any]:
+        _whole_server(project)
         emu.set_faults(FaultConfig.from_json(body))
         return emu.faults.to_json()
 
-    def reset(_: dict[str, Any]) -> dict[str, Any]:
+    def get_faults(project: str | None, body: dict[str, Any], _: Any) -> dict[str, Any]:
+        _whole_server(project)
+        return emu.faults.to_json()
+
+    def reset(project: str | None, body: dict[str, Any], _: Any) -> dict[str, Any]:
+        _whole_server(project)
         emu.reset()
         return emu.state()
 
-    actions: dict[tuple[str, str], Callable[[dict[str, Any]], Any]] = {
-        ("GET", "/state"): lambda body: emu.state(),
-        ("POST", "/advance"): lambda body: transitions(
-            emu.advance(body.get("job_id"), body.get("to"))
+    def clock(project: str | None, body: dict[str, Any], _: Any) -> dict[str, Any]:
+        _whole_server(project)
+        return {"now": emu.set_clock(body.get("set"), advance=body.get("advance"))}
+
+    actions: dict[tuple[str, str], Action] = {
+        ("GET", "/state"): lambda project, body, _: emu.state(project=project),
+        ("POST", "/advance"): lambda project, body, _: transitions(
+            emu.advance(_text(body, "job_id"), _text(body, "to"), project=project)
         ),
-        ("POST", "/complete_all"): lambda body: transitions(emu.complete_all()),
+        ("POST", "/complete_all"): lambda project, body, _: transitions(
+            emu.complete_all(project=project)
+        ),
+        ("GET", "/jobs/{job_id}"): lambda project, body, path: emu.job(
+            path["job_id"], project=project
+        ),
         ("POST", "/reset"): reset,
-        ("POST", "/clock"): lambda body: {
-            "now": emu.set_clock(body.get("set"), advance=body.get("advance"))
-        },
-        ("GET", "/faults"): lambda body: emu.faults.to_json(),
+        ("POST", "/clock"): clock,
+        ("GET", "/faults"): get_faults,
         ("PUT", "/faults"): set_faults,
     }
-    routes: list[BaseRoute] = [
+    return [
         Route(ADMIN_PREFIX + path, wrap(action), methods=[method])
         for (method, path), action in actions.items()
     ]
-
-    async def job(request: Request) -> Response:
-        try:
-            return _json_response(200, emu.job(request.path_params["job_id"]))
-        except ApiError as exc:
-            return _json_response(exc.status, exc.body)
-
-    routes.append(Route(ADMIN_PREFIX + "/jobs/{job_id}", job, methods=["GET"]))
-    return routes
 
 
 # -- faults -------------------------------------------------------------------------------------

@@ -3,7 +3,9 @@
 Every status change goes through ``Progress.transition``, which refuses anything that
 is not an edge of the contract's ``x-lifecycle``. Untouched jobs follow
 ``lifecycle.PROGRESSION`` (submitted, ready, started, completed); entering the last
-step runs the simulation, and a circuit the simulator refuses ends ``failed``.
+step runs the simulation, and a circuit the simulator refuses ends ``failed``. A heavy
+simulation runs in a worker (see workers.py): until its outcome is there, the job stays
+``started`` and the step that would finish it changes nothing.
 
 Children of a multi-circuit job move with their parent: the parent is what the clock
 (or ``advance``) moves, and each step is applied to its children that can follow.
@@ -19,8 +21,9 @@ from ionq_emulator.catalog import BACKENDS
 from ionq_emulator.clock import Clock
 from ionq_emulator.lifecycle import CANCELED, FAILED, LifecycleError, lifecycle
 from ionq_emulator.results import stored
-from ionq_emulator.runner import MULTI, Outcome, circuits_of, run_circuit
+from ionq_emulator.runner import MULTI, Outcome, circuits_of
 from ionq_emulator.store import JobRecord, SessionRecord, Store
+from ionq_emulator.workers import Simulations
 
 __all__ = ["DEFAULT_DWELL", "Progress", "Transition"]
 
@@ -51,8 +54,10 @@ class Progress:
         *,
         manual: bool,
         dwell: float | Mapping[str, float] = DEFAULT_DWELL,
+        simulations: Simulations | None = None,
     ) -> None:
         self.store = store
+        self.simulations = simulations or Simulations()
         self.clock = clock
         self.manual = manual
         self.dwell: dict[str, float] = (
@@ -101,14 +106,16 @@ class Progress:
 
     # -- finishing: where results come from ----------------------------------------
 
-    def _run(self, job: JobRecord, circuit: Mapping[str, Any]) -> Outcome:
+    def _run(self, job: JobRecord, circuit: Mapping[str, Any]) -> Outcome | None:
+        """The job's outcome; None while a worker is still computing it."""
         backend = BACKENDS[job.backend]
         model = (
             (job.noise or {}).get("model", "ideal") if not backend.is_qpu else backend.noise_model
         )
-        return run_circuit(
-            circuit, backend=backend, shots=job.shots, noise_model=str(model), seed=job.noise_seed
-        )
+        return self.simulations.outcome(
+            job.id, circuit, backend=backend, shots=job.shots, noise_model=str(model),
+            seed=job.noise_seed,
+        )  # fmt: skip
 
     def _finish(self, job: JobRecord, at: float, forced_failure: bool) -> list[Transition]:
         """started -> completed or failed, with results."""
@@ -126,11 +133,14 @@ class Progress:
                     changes += self.transition(child, COMPLETED, at)
             return changes + self.transition(job, COMPLETED, at)
         if job.type == MULTI:
+            running = [c for c in self._children(job) if not lifecycle().is_terminal(c.status)]
+            outcomes = [self._run(child, child.input) for child in running]
+            if None in outcomes:
+                return []  # still simulating
             failures: list[str] = []
-            for child in self._children(job):
-                if lifecycle().is_terminal(child.status):
-                    continue
-                changes += self._finish_one(child, self._run(child, child.input), at)
+            for child, outcome in zip(running, outcomes, strict=True):
+                assert outcome is not None
+                changes += self._finish_one(child, outcome, at)
                 if child.failure is not None:
                     failures.append(f"{child.id}: {child.failure['message']}")
             if failures:
@@ -140,9 +150,8 @@ class Progress:
                 }
                 return changes + self.transition(job, FAILED, at)
             return changes + self.transition(job, COMPLETED, at)
-        return changes + self._finish_one(
-            job, self._run(job, circuits_of(job.type, job.input)[0]), at
-        )
+        outcome = self._run(job, circuits_of(job.type, job.input)[0])
+        return [] if outcome is None else changes + self._finish_one(job, outcome, at)
 
     def _finish_one(self, job: JobRecord, outcome: Outcome, at: float) -> list[Transition]:
         if outcome.failure is not None:
@@ -188,8 +197,9 @@ class Progress:
             return []
         now = self.clock.now()
         changes: list[Transition] = []
-        for job_id in sorted(self.store.active, key=lambda i: self.store.jobs[i].seq):
-            job = self.store.jobs[job_id]
+        # Only the jobs whose time is up: a request costs the same however many are active.
+        for job in self.store.due(lambda status: self.dwell.get(status, DEFAULT_DWELL), now):
+            stuck = True
             while not lifecycle().is_terminal(job.status):
                 due = job.entered_at + self.dwell.get(job.status, DEFAULT_DWELL)
                 if due > now:
@@ -197,7 +207,10 @@ class Progress:
                 moved = self.step(job, at=due)
                 if not moved:
                     break
+                stuck = False
                 changes += moved
+            if stuck:
+                self.store.requeue(job)  # its simulation is still running
         return changes
 
     def advance(self, job: JobRecord | None, to: str | None) -> list[Transition]:

@@ -11,18 +11,22 @@ the persistence layer does nothing.
 from __future__ import annotations
 
 import bisect
+import heapq
 import json
+import logging
 import random
 import sqlite3
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol, Self, cast
 
 from ionq_emulator.lifecycle import lifecycle
+
+log = logging.getLogger("ionq_emulator")
 
 __all__ = [
     "IdSource",
@@ -315,6 +319,10 @@ class Store:
         self.answers: dict[AnswerKey, StoredAnswer] = {}
         #: Non-terminal jobs without a parent: the ones the lifecycle moves.
         self.active: set[str] = set()
+        # Active jobs by status, each a heap of (entered_at, seq, id): the clock finds the
+        # jobs whose time is up without looking at the others. Entries of jobs that moved
+        # on since are dropped when they come up.
+        self._waiting: dict[str, list[tuple[float, int, str]]] = {}
         self._project_seqs: dict[str, list[int]] = {}
         self._by_seq: dict[int, str] = {}
         self._next_seq = 1
@@ -370,6 +378,7 @@ class Store:
             self.sessions.clear()
             self.answers.clear()
             self.active.clear()
+            self._waiting.clear()
             self._project_seqs.clear()
             self._by_seq.clear()
             self.meta.clear()
@@ -397,8 +406,34 @@ class Store:
         # Children of a multi-circuit job move with their parent, never on their own.
         if not job.runs_with_parent and not lifecycle().is_terminal(job.status):
             self.active.add(job.id)
+            heapq.heappush(
+                self._waiting.setdefault(job.status, []), (job.entered_at, job.seq, job.id)
+            )
         else:
             self.active.discard(job.id)
+
+    def due(self, dwell: Callable[[str], float], now: float) -> list[JobRecord]:
+        """Active jobs whose time in their status (``dwell(status)`` seconds) is up at
+        ``now``, in order of creation. They leave the index: a job that moves is indexed
+        again by its new status; one that cannot move yet goes back with ``requeue``."""
+        found: dict[str, JobRecord] = {}
+        for status, heap in self._waiting.items():
+            wait = dwell(status)
+            while heap and heap[0][0] + wait <= now:
+                entered_at, _, job_id = heapq.heappop(heap)
+                job = self.jobs.get(job_id)
+                if (
+                    job is not None
+                    and job_id in self.active
+                    and job.status == status
+                    and job.entered_at == entered_at
+                ):
+                    found[job_id] = job
+        return sorted(found.values(), key=lambda job: job.seq)
+
+    def requeue(self, job: JobRecord) -> None:
+        """Index ``job`` again as it is (it was due, but could not move yet)."""
+        self._track(job)
 
     def add_job(self, job: JobRecord) -> None:
         self._index(job)

@@ -4,11 +4,17 @@ A request that breaks the contract gets 400 with the documented body, whose
 ``validation`` names the offending keys and where they were (``query``, ``params``,
 ``body``). Query strings are typed first (the schema says integer, boolean, array),
 then checked with the parameter's own schema from openapi.yaml.
+
+JSON bodies are read by ``read_json``, which refuses at the boundary what would fail
+later (a 500, or a job that breaks every listing): nesting deeper than ``MAX_DEPTH``,
+integers longer than ``MAX_DIGITS``, non-finite numbers, and lone surrogates.
 """
 
 from __future__ import annotations
 
 import json
+import math
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
@@ -20,7 +26,12 @@ from ionq_emulator.compat import split_csv
 from ionq_emulator.errors import ApiError
 from ionq_emulator.spec import Operation
 
-__all__ = ["parse_body", "parse_params"]
+__all__ = ["MAX_DEPTH", "MAX_DIGITS", "parse_body", "parse_params", "read_json"]
+
+#: How deeply a JSON body may nest (a job body needs 6 levels).
+MAX_DEPTH: Final = 32
+#: Digits of the longest integer accepted (a 64-bit integer has at most 19).
+MAX_DIGITS: Final = 20
 
 _TRUE: Final = frozenset({"true", "1"})
 _FALSE: Final = frozenset({"false", "0"})
@@ -104,15 +115,72 @@ def parse_body(op: Operation, raw: bytes, normalize: Any = None) -> Any:
             raise ApiError.bad_request("a JSON request body is required", keys=[], source="body")
         return None
     try:
-        body = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ApiError.bad_request(
-            f"the request body is not valid JSON: {exc}", keys=[], source="body"
-        ) from None
+        body = read_json(raw)
+    except ValueError as exc:
+        raise ApiError.bad_request(f"the request body {exc}", keys=[], source="body") from None
     if normalize is not None:
         body = normalize(body)
     check(op.body_validator, body, source="body")
     return body
+
+
+# Only an escape (backslash-u D800 to DFFF) makes a lone surrogate: UTF-8 cannot encode one.
+_SURROGATE_ESCAPE: Final = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+class _Refused(ValueError):
+    pass
+
+
+def _integer(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise _Refused(f"has an integer of more than {MAX_DIGITS} digits")
+    return int(text)
+
+
+def _number(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _Refused(f"has a number out of range ({text[:20]})")
+    return value
+
+
+def _constant(text: str) -> Any:
+    raise _Refused(f"is not valid JSON: {text} is not a JSON value")
+
+
+def read_json(raw: bytes | str) -> Any:
+    """The JSON value of ``raw``; ValueError (its message completes "the body ...")
+    for what is not JSON or is refused at the boundary (see the module's docstring)."""
+    try:
+        value = json.loads(raw, parse_int=_integer, parse_float=_number, parse_constant=_constant)
+    except _Refused:
+        raise
+    except RecursionError:
+        raise _Refused(f"is nested deeper than {MAX_DEPTH} levels") from None
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
+        raise _Refused(f"is not valid JSON: {exc}") from None
+    text = raw if isinstance(raw, str) else raw.decode(json.detect_encoding(raw), "replace")
+    surrogates = _SURROGATE_ESCAPE.search(text) is not None
+    containers: list[tuple[Any, int]] = [(value, 1)]
+    while containers:  # iterative: the depth is what is being checked
+        item, depth = containers.pop()
+        if depth > MAX_DEPTH:
+            raise _Refused(f"is nested deeper than {MAX_DEPTH} levels")
+        members = list(item.values()) if isinstance(item, dict) else item
+        if surrogates:
+            _check_text([*item, *members] if isinstance(item, dict) else members)
+        containers.extend((m, depth + 1) for m in members if isinstance(m, dict | list))
+    return value
+
+
+def _check_text(values: Iterable[Any]) -> None:
+    for value in values:
+        if isinstance(value, str) and not value.isascii():
+            try:
+                value.encode()
+            except UnicodeEncodeError:
+                raise _Refused("has a string with a lone surrogate (not Unicode text)") from None
 
 
 def check(validator: Validator, value: Any, *, source: str) -> None:

@@ -99,7 +99,11 @@ def test_dropped_connection_is_a_connection_error(action: str, jobs_after: int) 
 
 
 def test_faults_are_configured_over_http(manual_server: EmulatorServer) -> None:
-    with api_client(manual_server) as client, httpx.Client(base_url=manual_server.url) as admin:
+    token = {"Authorization": f"Bearer {manual_server.emulator.control_token}"}
+    with (
+        api_client(manual_server) as client,
+        httpx.Client(base_url=manual_server.url, headers=token) as admin,
+    ):
         config = {"seed": 5, "rules": [{"route": "/whoami", "status_503": 1.0, "retry_after": 2}]}
         assert admin.put("/_emulator/faults", json=config).status_code == 200
         try:

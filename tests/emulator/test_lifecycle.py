@@ -15,7 +15,7 @@ from ionq_emulator.server import EmulatorServer
 from ionq_emulator.spec import SPEC_PATH
 from ionq_emulator.testing import emulator_server
 
-from .helpers import api_client, create, job_body
+from .helpers import api_client, create, job_body, new_key
 
 
 def status(client: httpx.Client, job_id: str) -> str:
@@ -165,8 +165,21 @@ def test_clock_mode_with_a_virtual_clock_is_deterministic() -> None:
 
 
 def test_admin_routes_drive_the_emulator_from_outside(manual_server: EmulatorServer) -> None:
-    with api_client(manual_server) as client, httpx.Client(base_url=manual_server.url) as admin:
+    key = new_key()
+    owner = {"Authorization": f"apiKey {key}"}
+    with (
+        api_client(manual_server, key) as client,
+        httpx.Client(base_url=manual_server.url, headers=owner) as admin,
+    ):
         job_id = create(client)
+        # Another key's project does not see the job; no credential at all is refused.
+        stranger = {"Authorization": f"apiKey {new_key()}"}
+        for headers, refused in (({}, 401), (stranger, 404)):
+            answer = httpx.post(
+                f"{manual_server.url}/_emulator/advance", json={"job_id": job_id}, headers=headers
+            )
+            assert answer.status_code == refused
+        assert status(client, job_id) == "submitted"
         moved = admin.post("/_emulator/advance", json={"job_id": job_id}).json()
         assert moved == {"transitions": [{"id": job_id, "from": "submitted", "to": "ready"}]}
         admin.post("/_emulator/advance", json={"job_id": job_id, "to": "completed"})
@@ -179,14 +192,23 @@ def test_admin_routes_drive_the_emulator_from_outside(manual_server: EmulatorSer
         assert status(client, other) == "completed"
         state = admin.get("/_emulator/state").json()
         assert state["mode"] == "manual"
-        assert state["jobs"] >= 2
+        assert state["jobs"] == 2  # this key's project only
         assert admin.get(f"/_emulator/jobs/{job_id}").json()["status"] == "completed"
+        # Whole-server controls need the control token, not an API key.
+        assert admin.post("/_emulator/reset").status_code == 403
+        assert admin.get("/_emulator/faults").status_code == 403
+        assert status(client, job_id) == "completed"
 
 
 def test_reset_forgets_everything() -> None:
     with emulator_server(mode="manual") as server, api_client(server) as client:
         job_id = create(client)
-        admin = httpx.post(f"{server.url}/_emulator/reset")
+        assert httpx.post(f"{server.url}/_emulator/reset").status_code == 401
+        wrong = {"Authorization": "Bearer not-the-token"}
+        assert httpx.post(f"{server.url}/_emulator/reset", headers=wrong).status_code == 401
+        assert client.get(f"/jobs/{job_id}").status_code == 200
+        token = {"Authorization": f"Bearer {server.emulator.control_token}"}
+        admin = httpx.post(f"{server.url}/_emulator/reset", headers=token)
         assert admin.status_code == 200
         assert admin.json()["jobs"] == 0
         assert client.get(f"/jobs/{job_id}").status_code == 404

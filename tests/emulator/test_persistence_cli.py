@@ -65,7 +65,8 @@ def test_cli_prints_the_base_url_and_serves_the_api() -> None:
         with httpx.Client(base_url=base_url, headers=headers) as client:
             job_id = create(client)
             root = base_url.removesuffix("/v0.4")
-            httpx.post(f"{root}/_emulator/advance", json={"job_id": job_id, "to": "completed"})
+            advance = {"job_id": job_id, "to": "completed"}
+            httpx.post(f"{root}/_emulator/advance", json=advance, headers=headers)
             result = client.get(f"/jobs/{job_id}/results/probabilities").json()
             assert result == {"0": 0.5, "3": 0.5}
 
@@ -77,7 +78,7 @@ def test_restart_with_db_keeps_every_job(tmp_path: Path) -> None:
         root = base_url.removesuffix("/v0.4")
         with httpx.Client(base_url=base_url, headers={"Authorization": f"apiKey {key}"}) as client:
             done = create(client)
-            httpx.post(f"{root}/_emulator/advance", json={"job_id": done, "to": "completed"})
+            client.post(f"{root}/_emulator/advance", json={"job_id": done, "to": "completed"})
             queued = [create(client, job_body(name=f"q{i}")) for i in range(5)]
             client.put(f"/jobs/{queued[0]}/status/cancel")
             client.post(f"/jobs/{done}/clone", json={"shots": 7})
@@ -87,7 +88,7 @@ def test_restart_with_db_keeps_every_job(tmp_path: Path) -> None:
                 "input": {"gateset": "qis", "circuits": [{"circuit": BELL["circuit"]}]},
             }
             parent = create(client, multi)
-            httpx.post(f"{root}/_emulator/advance", json={"job_id": parent, "to": "completed"})
+            client.post(f"{root}/_emulator/advance", json={"job_id": parent, "to": "completed"})
             session = client.post("/sessions", json={"backend": "simulator"}).json()
             before = snapshot(client)
     assert len(before["jobs"]) == 9  # 1 + 5 + clone + parent + child
