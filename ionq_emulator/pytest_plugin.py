@@ -7,8 +7,9 @@ without the ``emulator`` extra) pays nothing.
 
 Fixtures (``pytest --fixtures`` lists them): ``ionq_emulator`` (the running server),
 ``ionq_client`` (an ``IonQ``), ``ionq_async_client`` (an ``AsyncIonQ``), ``ionq_env``
-(``IONQ_API_KEY``/``IONQ_API_URL`` pointing at it) and ``ionq_emulator_options`` (the
-options, to override in a conftest.py). Per test, a marker::
+(``IONQ_API_KEY``/``IONQ_API_URL`` pointing at it), ``ionq_emulator_options`` (the
+options, to override in a conftest.py) and ``ionq_vcr_config`` (pytest-recording's
+configuration for IonQ traffic). Per test, a marker::
 
     @pytest.mark.ionq_emulator(mode="manual", seed=7, faults=["route=/jobs*,503=0.2"])
     def test_retries(ionq_client): ...
@@ -32,6 +33,8 @@ __all__ = [
     "ionq_emulator",
     "ionq_emulator_options",
     "ionq_env",
+    "ionq_vcr_config",
+    "pytest_recording_configure",
 ]
 
 MARKER: Final = "ionq_emulator"
@@ -119,3 +122,27 @@ def ionq_env(ionq_emulator: EmulatorServer, monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setenv("IONQ_API_KEY", TEST_API_KEY)
     monkeypatch.setenv("IONQ_API_URL", ionq_emulator.base_url)
     return ionq_emulator
+
+
+@pytest.fixture(scope="module")
+def ionq_vcr_config() -> dict[str, Any]:
+    """pytest-recording configuration for IonQ traffic (``ionq_emulator.recording``):
+    the API key (the test key, ``IONQ_API_KEY``) and idempotency keys scrubbed, loopback
+    origins recorded port-free, matching on method, path, query and JSON body. Use it as
+    your ``vcr_config``::
+
+        @pytest.fixture(scope="module")
+        def vcr_config(ionq_vcr_config):
+            return ionq_vcr_config
+    """
+    from ionq_emulator.recording import vcr_config
+
+    return vcr_config()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_recording_configure(config: pytest.Config, vcr: Any) -> None:
+    """pytest-recording's hook: register the matchers ``ionq_vcr_config`` names."""
+    from ionq_emulator.recording import register_matchers
+
+    register_matchers(vcr)

@@ -107,10 +107,14 @@ def test_uses_the_fixture(ionq_client):
 
 def test_fixtures_are_documented(tmp_path: Path) -> None:
     run = run_pytest(tmp_path, {"test_it.py": USER_TEST}, "--fixtures")
-    listing = run.stdout
-    for name in ("ionq_emulator", "ionq_client", "ionq_async_client", "ionq_env"):
-        assert f"\n{name} " in listing, name
-    assert "no docstring available" not in listing.split("ionq_emulator.pytest_plugin")[1]
+    section = run.stdout.split("defined from ionq_emulator.pytest_plugin")[1]
+    ours = section.split("\n---")[0]  # up to the next plugin's header
+    for name in (
+        "ionq_emulator", "ionq_client", "ionq_async_client", "ionq_env",
+        "ionq_emulator_options", "ionq_vcr_config",
+    ):  # fmt: skip
+        assert f"\n{name} " in ours, name
+    assert "no docstring available" not in ours
 
 
 def test_options_fixture_overridden_by_a_conftest(tmp_path: Path) -> None:
