@@ -16,6 +16,7 @@ import pytest
 import yaml
 from vcr.errors import CannotOverwriteExistingCassetteException
 
+from ionq_emulator.cassettes import check_cassettes
 from ionq_emulator.conformance import match_operation
 from ionq_emulator.recording import query_lists
 from ionq_emulator.spec import load_spec
@@ -178,3 +179,8 @@ def test_every_facade_operation_is_recorded(monkeypatch: pytest.MonkeyPatch) -> 
     for scenario in SCENARIOS.values():
         replay(scenario)
     assert expected - calls == set()
+
+
+def test_every_recorded_interaction_conforms_to_the_contract() -> None:
+    # The shipped checker (ionq-emulator check-cassettes), on the committed cassettes.
+    assert [str(v) for v in check_cassettes([CASSETTE_DIR])] == []
