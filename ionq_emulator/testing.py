@@ -1,40 +1,68 @@
-"""Test helpers: a running emulator as a context manager, and pytest fixtures.
+"""Helpers for testing code that talks to IonQ against the emulator; none needs pytest.
 
-    from ionq_emulator.testing import emulator_server
+    from ionq_emulator.testing import client, emulator_server
 
-    with emulator_server(mode="manual") as server:
-        client = httpx.Client(base_url=server.base_url,
-                              headers={"Authorization": "apiKey test-key"})
+    with emulator_server(mode="auto", seed=7) as server, client(server) as ionq:
+        job = ionq.jobs.wait(ionq.jobs.create(circuit, backend="simulator"))
+
+    with client(Emulator()) as ionq:    # in-process: no server thread, no socket
         ...
-        server.emulator.complete_all()
 
-In a pytest suite, ``pytest_plugins = ["ionq_emulator.testing"]`` (in conftest.py) gives
-the fixtures ``ionq_emulator`` (a started EmulatorServer in manual mode that checks every
-answer against openapi.yaml and fails the test on a violation) and
-``ionq_emulator_client`` (an httpx.Client for it, with an API key).
+Modes (``emulator_options``): ``auto``, the default of the pytest fixtures, moves every
+job on by itself at the next request (clock mode with no dwell unless ``dwell`` is
+given), so code that calls ``jobs.wait`` just works; ``manual`` moves jobs only when the
+test says (``server.emulator.advance()`` / ``complete_all()``); ``clock`` moves them
+after ``dwell`` seconds per state. The pytest plugin (``ionq_emulator.pytest_plugin``,
+registered by entry point) builds its fixtures from these.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, Final
 
 import httpx
-import pytest
 
 from ionq_emulator.emulator import Emulator
+from ionq_emulator.faults import FaultConfig, FaultRule, parse_fault_spec
+from ionq_emulator.inprocess import INPROCESS_BASE_URL, EmulatorASGITransport, SyncASGITransport
 from ionq_emulator.server import EmulatorServer
+from ionq_facade import AsyncIonQ, IonQ
 
 __all__ = [
+    "TEST_API_KEY",
+    "async_client",
     "checked_emulator_server",
+    "client",
     "client_for",
+    "emulator_options",
     "emulator_server",
-    "ionq_emulator",
-    "ionq_emulator_client",
 ]
 
-TEST_API_KEY = "ionq-emulator-test-key"
+#: The API key the helpers and fixtures send; the emulator makes it a project of its own.
+TEST_API_KEY: Final = "ionq-emulator-test-key"
+#: Seconds per state in ``auto`` mode: none, each job ends at the next request.
+AUTO_DWELL: Final = 0.0
+
+
+def emulator_options(mode: str = "auto", **options: Any) -> dict[str, Any]:
+    """``Emulator`` keyword options from the testing kit's: ``mode`` may be ``auto``, and
+    ``faults`` may be rule strings (``"route=/jobs*,503=0.5"``) or ``FaultRule``s (seeded
+    by ``seed``), or a ``FaultConfig``. Every other option is an ``EmulatorConfig`` field,
+    passed as given."""
+    if mode == "auto":
+        mode = "clock"
+        options.setdefault("dwell", AUTO_DWELL)
+    faults = options.get("faults")
+    if faults is not None and not isinstance(faults, FaultConfig):
+        rules: Iterable[str | FaultRule] = (
+            [faults] if isinstance(faults, str | FaultRule) else faults
+        )
+        options["faults"] = FaultConfig(
+            [parse_fault_spec(r) if isinstance(r, str) else r for r in rules], options.get("seed")
+        )
+    return {"mode": mode, **options}
 
 
 @contextmanager
@@ -51,12 +79,6 @@ def emulator_server(emulator: Emulator | None = None, **options: Any) -> Iterato
         server.emulator.close()
 
 
-def client_for(server: EmulatorServer, api_key: str = TEST_API_KEY, **kwargs: Any) -> httpx.Client:
-    """An httpx.Client on the server's base URL, sending ``Authorization: apiKey <key>``."""
-    headers = {"Authorization": f"apiKey {api_key}", **kwargs.pop("headers", {})}
-    return httpx.Client(base_url=server.base_url, headers=headers, timeout=10.0, **kwargs)
-
-
 @contextmanager
 def checked_emulator_server(**options: Any) -> Iterator[EmulatorServer]:
     """``emulator_server`` checking every answer against openapi.yaml; on leaving, raises
@@ -68,14 +90,31 @@ def checked_emulator_server(**options: Any) -> Iterator[EmulatorServer]:
             raise AssertionError("non-conformant answers:\n" + "\n".join(errors[:50]))
 
 
-@pytest.fixture
-def ionq_emulator() -> Iterator[EmulatorServer]:
-    """A started emulator in manual mode; fails the test if any answer broke the contract."""
-    with checked_emulator_server(mode="manual") as server:
-        yield server
+def client_for(server: EmulatorServer, api_key: str = TEST_API_KEY, **kwargs: Any) -> httpx.Client:
+    """A plain httpx.Client on the server's base URL, sending ``Authorization: apiKey <key>``."""
+    headers = {"Authorization": f"apiKey {api_key}", **kwargs.pop("headers", {})}
+    return httpx.Client(base_url=server.base_url, headers=headers, timeout=10.0, **kwargs)
 
 
-@pytest.fixture
-def ionq_emulator_client(ionq_emulator: EmulatorServer) -> Iterator[httpx.Client]:
-    with client_for(ionq_emulator) as client:
-        yield client
+def client(
+    target: EmulatorServer | Emulator, *, api_key: str = TEST_API_KEY, **kwargs: Any
+) -> IonQ:
+    """An ``IonQ`` for a running server (over loopback HTTP), or for an ``Emulator``
+    in-process (``SyncASGITransport``: no thread left running, no socket). Other keyword
+    arguments go to ``IonQ``."""
+    if isinstance(target, EmulatorServer):
+        return IonQ(api_key=api_key, base_url=target.base_url, **kwargs)
+    http = httpx.Client(transport=SyncASGITransport(target.app))
+    return IonQ(api_key=api_key, base_url=INPROCESS_BASE_URL, http_client=http, **kwargs)
+
+
+def async_client(
+    target: EmulatorServer | Emulator, *, api_key: str = TEST_API_KEY, **kwargs: Any
+) -> AsyncIonQ:
+    """An ``AsyncIonQ`` for a running server, or for an ``Emulator`` in-process (over
+    ``httpx.ASGITransport``, on the caller's event loop). Other keyword arguments go to
+    ``AsyncIonQ``."""
+    if isinstance(target, EmulatorServer):
+        return AsyncIonQ(api_key=api_key, base_url=target.base_url, **kwargs)
+    http = httpx.AsyncClient(transport=EmulatorASGITransport(app=target.app))
+    return AsyncIonQ(api_key=api_key, base_url=INPROCESS_BASE_URL, http_client=http, **kwargs)

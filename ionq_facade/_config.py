@@ -74,6 +74,15 @@ def resolve_options(
             f"http_client must be an httpx.{http_client_type.__name__}, "
             f"not {type(http_client).__name__}"
         )
+    if isinstance(http_client, httpx.Client) and not isinstance(
+        getattr(http_client, "_transport", None), httpx.BaseTransport
+    ):
+        # Else the first request dies with a bare AttributeError (no handle_request).
+        raise ArgumentTypeError(
+            "http_client has an async-only transport (such as httpx.ASGITransport): use "
+            "AsyncIonQ with an httpx.AsyncClient, or a sync transport over the app "
+            "(ionq_emulator.inprocess.SyncASGITransport, starlette's TestClient)"
+        )
     key = api_key if api_key is not None else os.environ.get("IONQ_API_KEY")
     if key is None or key == "":
         raise InvalidArgumentError(

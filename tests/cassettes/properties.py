@@ -22,6 +22,7 @@ import attrs
 import httpx
 from hypothesis import HealthCheck, Phase, given, settings
 
+from ionq_emulator.recording import same_json
 from ionq_facade import (
     Circuit,
     Compilation,
@@ -37,7 +38,6 @@ from ionq_facade import (
 
 from .stage import Stage
 from .strategies import CloneMoveCase, OverrideCase, World, clone_move_cases, facade_kwargs
-from .wire import same_json
 
 __all__ = [
     "INHERITED",

@@ -19,18 +19,13 @@ import httpx
 from vcr.cassette import Cassette
 
 from ionq_emulator import Emulator
+from ionq_emulator.recording import EMULATOR_BASE_URL, EMULATOR_ORIGIN, cassette_vcr
 from ionq_emulator.testing import emulator_server
+from ionq_facade import DEFAULT_BASE_URL as LIVE_BASE_URL
 
+from .paths import CASSETTE_DIR, LIVE_DIR
 from .scenarios import SEED, Scenario
 from .stage import OTHER_KEY, RECORDING_KEY, EmulatorControls, NoControls, Stage, offline_http
-from .wire import (
-    CASSETTE_DIR,
-    EMULATOR_BASE_URL,
-    EMULATOR_ORIGIN,
-    LIVE_BASE_URL,
-    LIVE_DIR,
-    cassette_vcr,
-)
 
 __all__ = ["ReplayIncomplete", "record", "record_live", "replay", "replaying"]
 

@@ -20,10 +20,9 @@ import httpx
 from vcr.cassette import Cassette
 
 from ionq_emulator import FaultConfig
+from ionq_emulator.recording import EMULATOR_BASE_URL
 from ionq_emulator.server import EmulatorServer
 from ionq_facade import AsyncIonQ, IonQ, Job, JobRef
-
-from .wire import EMULATOR_BASE_URL
 
 __all__ = [
     "OTHER_KEY",

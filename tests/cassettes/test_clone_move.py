@@ -17,12 +17,12 @@ from hypothesis import strategies as st
 from ionq_emulator import jobs as emulator_jobs
 from ionq_facade import IonQ
 
+from .paths import CASSETTE_DIR
 from .properties import INHERITED, check_clone_move
 from .recording import replay
 from .scenarios import SCENARIOS, bell
 from .stage import Stage
 from .strategies import CloneMoveCase, World, clone_move_cases
-from .wire import CASSETTE_DIR
 
 
 @pytest.fixture

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from vcr.request import Request
 
-from .wire import CASSETTE_DIR, request_hook, response_hook
+from ionq_emulator.recording import request_hook, response_hook
+
+from .paths import CASSETTE_DIR
 
 KEY = "0b6f4c6e-8d7e-4c1a-9a57-3f1f2d9c1e55"
 

@@ -29,10 +29,11 @@ import pytest
 
 from ionq_emulator.conformance import check_response
 from ionq_emulator.conformance import match_operation as match_in
+from ionq_emulator.recording import same_json
 from ionq_emulator.spec import Operation, Spec, load_spec
 
+from .paths import CASSETTE_DIR, LIVE_DIR, ROOT
 from .test_replay import interactions
-from .wire import CASSETTE_DIR, LIVE_DIR, ROOT, same_json
 
 CASSETTES = sorted(CASSETTE_DIR.glob("*.yaml")) + sorted(LIVE_DIR.glob("*.yaml"))
 

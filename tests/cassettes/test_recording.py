@@ -20,11 +20,11 @@ import pytest
 
 from ionq_emulator.testing import emulator_server
 
+from .paths import CASSETTE_DIR, ROOT
 from .recording import record, record_live, replay
 from .scenarios import SCENARIOS, Scenario
 from .stage import Stage
 from .test_secrets import secret_problems
-from .wire import CASSETTE_DIR, ROOT
 
 SCRIPT = ROOT / "scripts" / "record_cassettes"
 

@@ -16,17 +16,19 @@ import pytest
 import yaml
 from vcr.errors import CannotOverwriteExistingCassetteException
 
+from ionq_emulator.cassettes import check_cassettes
 from ionq_emulator.conformance import match_operation
+from ionq_emulator.recording import query_lists
 from ionq_emulator.spec import load_spec
 from ionq_facade import IonQ
 from ionq_facade.resources.backends import Backends, Characterizations
 from ionq_facade.resources.jobs import Jobs
 from ionq_facade.resources.sessions import Sessions
 
+from .paths import CASSETTE_DIR, LIVE_DIR
 from .recording import ReplayIncomplete, replay, replaying
 from .scenarios import SCENARIOS, Scenario, bell
 from .stage import NoControls, Stage, offline_http
-from .wire import CASSETTE_DIR, LIVE_DIR, query_lists
 
 # Cassettes recorded live by a maintainer are replayed too, when present.
 REPLAYS = [pytest.param(s, CASSETTE_DIR, id=s.name) for s in SCENARIOS.values()] + [
@@ -177,3 +179,8 @@ def test_every_facade_operation_is_recorded(monkeypatch: pytest.MonkeyPatch) -> 
     for scenario in SCENARIOS.values():
         replay(scenario)
     assert expected - calls == set()
+
+
+def test_every_recorded_interaction_conforms_to_the_contract() -> None:
+    # The shipped checker (ionq-emulator check-cassettes), on the committed cassettes.
+    assert [str(v) for v in check_cassettes([CASSETTE_DIR])] == []

@@ -17,8 +17,10 @@ import httpx
 import pytest
 import yaml
 
+from ionq_emulator.recording import REDACTED_AUTHORIZATION, cassette_vcr
+
+from .paths import CASSETTE_DIR
 from .stage import OTHER_KEY, RECORDING_KEY
-from .wire import CASSETTE_DIR, REDACTED_AUTHORIZATION, cassette_vcr
 
 CASSETTE_FILES = sorted(CASSETTE_DIR.rglob("*.yaml"))
 # Key-shaped: 32+ characters of letters, digits, '-', '_', '+', '='; dotted names

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from vcr.request import Request
 
-from .wire import (
+from ionq_emulator.recording import (
     EMULATOR_ORIGIN,
     REDACTED_AUTHORIZATION,
     json_body_strict,

@@ -1,20 +1,12 @@
-"""The emulator serves every operation of the contract; its test helpers work as documented."""
+"""The emulator serves every operation of the contract; its server starts and stops."""
 
 from __future__ import annotations
 
 import httpx
 
-from ionq_emulator import testing
 from ionq_emulator.app import HANDLERS
 from ionq_emulator.server import EmulatorServer
 from ionq_emulator.spec import load_spec
-
-from .helpers import create
-
-# The documented fixtures, as a user's conftest gets them with
-# `pytest_plugins = ["ionq_emulator.testing"]`.
-ionq_emulator = testing.ionq_emulator
-ionq_emulator_client = testing.ionq_emulator_client
 
 
 def test_every_operation_has_a_handler() -> None:
@@ -30,15 +22,6 @@ def test_every_operation_is_routed(manual_server: EmulatorServer) -> None:
         response = httpx.request(op.method, manual_server.base_url + path, headers=headers)
         assert response.status_code != 405, op.operation_id
         assert "No such route." not in response.text, op.operation_id
-
-
-def test_fixtures(ionq_emulator: EmulatorServer, ionq_emulator_client: httpx.Client) -> None:
-    assert ionq_emulator.emulator.config.mode == "manual"
-    job_id = create(ionq_emulator_client)
-    ionq_emulator.emulator.complete_all()
-    job = ionq_emulator_client.get(f"/jobs/{job_id}").json()
-    assert job["status"] == "completed"
-    assert str(ionq_emulator_client.base_url).rstrip("/") == ionq_emulator.base_url
 
 
 def test_server_lifecycle_and_repr() -> None:

@@ -1,66 +1,67 @@
-"""How interactions are written to and matched against cassettes: one vcrpy setup.
+"""Recording HTTP traffic to IonQ (the emulator, or the live API) with vcrpy, safely.
 
-Recording and replaying use the same `cassette_vcr`, so the same hooks run on the way
-in (scrubbing, canonical URIs) and the same matchers decide on the way back.
+One configuration, for vcrpy (``cassette_vcr``) and pytest-recording (``vcr_config``):
 
-- Secrets: `Authorization` becomes `apiKey REDACTED`; every secret given (the API keys
-  used while recording) is replaced by `REDACTED` wherever it appears (URI, headers,
-  bodies). Only allowlisted headers are kept, so a header nobody thought of (cookies,
-  request ids, dates) never reaches a cassette. `Idempotency-Key` stays out on purpose:
-  it is a fresh uuid4 per creating request (and echoed by the emulator), so keeping it
-  would make every re-record differ; matching ignores headers anyway.
-- Canonical URIs: the emulator's per-run port is rewritten to `EMULATOR_ORIGIN`, so a
-  re-record does not differ by port.
-- Matching: method, path, query and JSON body; never host, port or headers.
-  Query: parameters of different names in any order (HTTP gives that order no
-  meaning), but the order of a repeated parameter's values kept (`ids` is a list the
-  façade sends in the caller's order; reordering it is a change in what it sends).
-  Body: parsed JSON compared with key order ignored but types strict (`true` is not
-  `1`, `1` is not `1.0`), so a changed default or type in what the façade sends fails.
+- Secrets: ``Authorization`` becomes ``apiKey REDACTED``; every secret given (the API keys
+  used while recording; by default the emulator's test key and ``IONQ_API_KEY``) is
+  replaced by ``REDACTED`` wherever it appears (URI, headers, bodies). Only allowlisted
+  headers are kept, so a header nobody thought of (cookies, request ids, dates) never
+  reaches a cassette. ``Idempotency-Key`` stays out on purpose: a fresh uuid4 per
+  creating request (echoed by the emulator), it would make every re-record differ, and
+  matching ignores headers anyway.
+- A port-free origin: a loopback origin (the emulator's per-run port) is recorded as
+  ``EMULATOR_ORIGIN``, so a cassette does not depend on the port it was recorded on;
+  other origins (https://api.ionq.co) are kept. Controls under ``/_emulator`` are never
+  recorded.
+- Matching: method, path, query and JSON body; never host, port or headers, so a replay
+  works against any port, or none. Query: parameters of different names in any order
+  (HTTP gives that order no meaning), but the order of a repeated parameter's values
+  kept (``ids`` is a list sent in the caller's order). Body: parsed JSON compared with
+  key order ignored but types strict (``true`` is not ``1``, ``1`` is not ``1.0``), so a
+  changed default or type in what the code sends fails the replay.
+
+vcrpy is not a dependency of this package: install it (or pytest-recording) to record.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import json
+import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
-import vcr
-from vcr.request import Request as VcrRequest
+if TYPE_CHECKING:
+    import vcr
+    from vcr.request import Request as VcrRequest
 
 __all__ = [
     "ADMIN_PREFIX",
-    "CASSETTE_DIR",
     "EMULATOR_BASE_URL",
     "EMULATOR_ORIGIN",
-    "LIVE_BASE_URL",
-    "LIVE_DIR",
+    "MATCHERS",
+    "MATCH_ON",
     "REDACTED",
     "REDACTED_AUTHORIZATION",
-    "ROOT",
     "cassette_vcr",
+    "default_secrets",
     "json_body_strict",
     "parsed_body",
     "query_in_order",
     "query_lists",
+    "register_matchers",
     "request_hook",
     "response_hook",
     "same_json",
     "scrub_text",
+    "vcr_config",
 ]
 
-ROOT: Final = Path(__file__).resolve().parents[2]
-CASSETTE_DIR: Final = ROOT / "cassettes"
-#: Cassettes recorded against api.ionq.co by `scripts/record_cassettes --live`.
-LIVE_DIR: Final = CASSETTE_DIR / "live"
-
-#: Where emulator recordings claim to have gone. Port 1 on loopback: if a replay ever
+#: Where loopback recordings claim to have gone. Port 1 on loopback: if a replay ever
 #: slipped past vcrpy, the request would be refused locally, never reach a network.
 EMULATOR_ORIGIN: Final = "http://127.0.0.1:1"
 EMULATOR_BASE_URL: Final = EMULATOR_ORIGIN + "/v0.4"
-LIVE_BASE_URL: Final = "https://api.ionq.co/v0.4"
 #: The emulator's test controls: never API traffic, never recorded.
 ADMIN_PREFIX: Final = "/_emulator"
 
@@ -89,16 +90,26 @@ def _scrub_body(body: bytes | str | None, secrets: Sequence[str]) -> bytes | str
     return body
 
 
+def _is_loopback(host: str | None) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return host is not None and ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def request_hook(
-    secrets: Sequence[str], origin: str | None
+    secrets: Sequence[str], origin: str | None = EMULATOR_ORIGIN
 ) -> Callable[[VcrRequest], VcrRequest | None]:
-    """Applied (by vcrpy, to a copy) before recording and before matching."""
+    """Applied (by vcrpy, to a copy) before recording and before matching: drops emulator
+    controls, puts ``origin`` in place of a loopback origin (None: keep it), scrubs."""
 
     def hook(request: VcrRequest) -> VcrRequest | None:
         parts = urlsplit(request.uri)
         if parts.path.startswith(ADMIN_PREFIX):
             return None
-        if origin is not None:
+        if origin is not None and _is_loopback(parts.hostname):
             canonical = urlsplit(origin)
             parts = parts._replace(scheme=canonical.scheme, netloc=canonical.netloc)
         request.uri = scrub_text(urlunsplit(parts), secrets)
@@ -184,22 +195,64 @@ def json_body_strict(r1: VcrRequest, r2: VcrRequest) -> None:
         raise AssertionError(f"JSON body {sent} != recorded {recorded}")
 
 
-def cassette_vcr(
-    *, record_mode: str, secrets: Sequence[str] = (), origin: str | None = EMULATOR_ORIGIN
-) -> vcr.VCR:
-    """The VCR for recording (`record_mode="all"`) or replaying (`"none"`) a cassette.
+#: Our matchers, by the names ``MATCH_ON`` uses (vcrpy knows matchers by name only).
+MATCHERS: Final[Mapping[str, Callable[[VcrRequest, VcrRequest], None]]] = {
+    "ionq_query": query_in_order,
+    "ionq_json_body": json_body_strict,
+}
+MATCH_ON: Final = ("method", "path", "ionq_query", "ionq_json_body")
 
-    `origin` replaces the scheme/host/port of every URI (None: keep them, for live).
+
+def default_secrets() -> tuple[str, ...]:
+    """The emulator's test key, and ``IONQ_API_KEY`` when set."""
+    from ionq_emulator.testing import TEST_API_KEY
+
+    live = os.environ.get("IONQ_API_KEY", "").strip()
+    return (TEST_API_KEY, live) if live else (TEST_API_KEY,)
+
+
+def vcr_config(
+    *,
+    secrets: Iterable[str] | None = None,
+    origin: str | None = EMULATOR_ORIGIN,
+    **options: Any,
+) -> dict[str, Any]:
+    """Keyword arguments for ``vcr.VCR`` (or pytest-recording's ``vcr_config`` fixture).
+
+    ``secrets``: strings scrubbed from everything recorded (default
+    ``default_secrets()``); ``origin`` replaces loopback origins (None: keep them).
+    ``options`` (``record_mode``, ``cassette_library_dir``, ...) are added as given. The
+    matchers ``MATCH_ON`` names must be registered on the VCR: ``register_matchers``
+    (the pytest plugin does it for pytest-recording), or use ``cassette_vcr``.
     """
-    ordered = sorted({s for s in secrets if s}, key=len, reverse=True)
-    recorder = vcr.VCR(
-        record_mode=record_mode,
-        match_on=("method", "path", "query_in_order", "json_body_strict"),
-        before_record_request=request_hook(ordered, origin),
-        before_record_response=response_hook(ordered),
-        decode_compressed_response=True,
-        record_on_exception=True,
-    )
-    recorder.register_matcher("query_in_order", query_in_order)
-    recorder.register_matcher("json_body_strict", json_body_strict)
+    chosen = default_secrets() if secrets is None else tuple(secrets)
+    ordered = sorted({s for s in chosen if s}, key=len, reverse=True)
+    return {
+        "match_on": MATCH_ON,
+        "before_record_request": request_hook(ordered, origin),
+        "before_record_response": response_hook(ordered),
+        "decode_compressed_response": True,
+        **options,
+    }
+
+
+def register_matchers(recorder: vcr.VCR) -> vcr.VCR:
+    """Register ``MATCHERS`` on ``recorder`` (what ``vcr_config``'s ``match_on`` names)."""
+    for name, matcher in MATCHERS.items():
+        recorder.register_matcher(name, matcher)
     return recorder
+
+
+def cassette_vcr(
+    *,
+    record_mode: str = "once",
+    secrets: Iterable[str] | None = None,
+    origin: str | None = EMULATOR_ORIGIN,
+    **options: Any,
+) -> vcr.VCR:
+    """A VCR recording (``record_mode="all"``, or ``"once"``: when the cassette is
+    missing) or replaying (``"none"``) with this module's configuration."""
+    import vcr
+
+    config = vcr_config(secrets=secrets, origin=origin, record_mode=record_mode, **options)
+    return register_matchers(vcr.VCR(**config))
