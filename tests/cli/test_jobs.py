@@ -102,10 +102,10 @@ def test_list_filters_and_follows_pages(cli: Cli, server: EmulatorServer) -> Non
     server.emulator.complete_all()
     queued = [cli.submit() for _ in range(3)]
     # One job a page: three pages for the three queued jobs, newest first.
-    jobs = cli.json("jobs", "list", "--status", "submitted", "--page-size", "1", "--limit", "10")
+    jobs = cli.json("jobs", "list", "--status", "submitted", "--page-size", "1", "--max", "10")
     assert [j["id"] for j in jobs] == queued[::-1]
     assert all(j["status"] == "submitted" for j in jobs)
-    limited = cli.json("jobs", "list", "--page-size", "1", "--limit", "2")
+    limited = cli.json("jobs", "list", "--page-size", "1", "--max", "2")
     assert len(limited) == 2
     table = cli("jobs", "list", "--status", "completed")
     assert table.exit_code == 0
