@@ -190,24 +190,33 @@ def _title(title: str | None) -> Text | None:
 
 
 def jobs_table(jobs: Iterable[Job], *, title: str | None = None) -> Table:
+    """One row a job; on a narrow terminal only the name gives way (it wraps)."""
+    rows = [
+        [
+            cell(value)
+            for value in (
+                job.id,
+                status_text(job.status, job.raw_status),
+                _SHORT_TYPES.get(job.type, job.type),
+                job.backend,
+                job.to_dict().get("shots"),
+                job.to_dict().get("name"),
+            )
+        ]
+        for job in jobs
+    ]
     table = new_table(title=title)
-    table.add_column("ID", no_wrap=True)
-    table.add_column("STATUS", no_wrap=True)
-    table.add_column("TYPE", no_wrap=True, overflow="ellipsis")
-    table.add_column("BACKEND", no_wrap=True, overflow="ellipsis")
-    table.add_column("SHOTS", justify="right", no_wrap=True)
-    table.add_column("NAME", no_wrap=True, overflow="ellipsis")
-    for job in jobs:
-        raw = job.to_dict()
-        _add_row(
-            table,
-            job.id,
-            status_text(job.status, job.raw_status),
-            _SHORT_TYPES.get(job.type, job.type),
-            job.backend,
-            raw.get("shots"),
-            raw.get("name"),
+    for i, header in enumerate(("ID", "STATUS", "TYPE", "BACKEND", "SHOTS", "NAME")):
+        widest = max([len(header), *(row[i].cell_len for row in rows)])
+        table.add_column(
+            header,
+            no_wrap=header != "NAME",
+            overflow="ellipsis",
+            justify="right" if header == "SHOTS" else "left",
+            min_width=None if header == "NAME" else widest,
         )
+    for row in rows:
+        table.add_row(*row)
     return table
 
 

@@ -132,9 +132,31 @@ def test_completion_offers_statuses_job_ids_and_backends(cli: Cli) -> None:
     assert job_id in complete(cli, "ionq jobs get ")
     assert complete(cli, f"ionq jobs cancel {job_id[:6]}") == [job_id]
     assert "simulator" in complete(cli, "ionq jobs create --backend ")
-    assert complete(cli, "ionq backends qpu.f") == ["qpu.forte-1"] or all(
-        name.startswith("qpu.f") for name in complete(cli, "ionq backends qpu.f")
-    )
+    backends = complete(cli, "ionq backends qpu.f")
+    assert backends
+    assert all(name.startswith("qpu.f") for name in backends)
+
+
+@pytest.mark.parametrize(
+    ("shell", "protocol"),
+    [
+        ("zsh", {}),
+        ("fish", {"_TYPER_COMPLETE_FISH_ACTION": "get-args"}),
+    ],
+)
+def test_zsh_and_fish_get_the_same_candidates(
+    cli: Cli, shell: str, protocol: dict[str, str]
+) -> None:
+    # What each shell's script sends back (see `ionq completion SHELL`).
+    env = {
+        "_IONQ_COMPLETE": f"complete_{shell}",
+        "_TYPER_COMPLETE_ARGS": "ionq jobs list --status c",
+        **protocol,
+    }
+    result = cli(env=env)
+    assert result.exit_code == 0, result.output
+    assert re.findall(r"\b(?:completed|canceled)\b", result.stdout) == ["completed", "canceled"]
+    assert "submitted" not in result.stdout
 
 
 def test_completion_without_a_key_offers_no_ids_and_asks_nothing(cli: Cli) -> None:
