@@ -7,6 +7,7 @@ The emulator is in manual mode, so a job moves only when the test says so.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -15,9 +16,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
+from ionq_cli import app
 from ionq_emulator.server import EmulatorServer
 from ionq_emulator.testing import checked_emulator_server
-from ionq_facade.cli import app
 
 # Variables that change what the CLI does; every run starts from none of them set.
 CLEARED = (
@@ -82,9 +83,9 @@ def cli(server: EmulatorServer) -> Cli:
 
 
 def table_rows(text: str) -> list[list[str]]:
-    """The body rows of a boxed rich table, as stripped cell texts."""
-    return [
-        [cell.strip() for cell in line.split("│")[1:-1]]
-        for line in text.splitlines()
-        if line.startswith("│")
-    ]
+    """The body rows of a table as printed to a pipe (no borders, first line the header),
+    as cell texts: each column runs from its header's first character to the next's."""
+    header, *lines = [line for line in text.splitlines() if line.strip()]
+    starts = [m.start() for m in re.finditer(r"\S+(?: \S+)*", header)]
+    bounds = list(zip(starts, [*starts[1:], None], strict=True))
+    return [[line[a:b].strip() for a, b in bounds] for line in lines]

@@ -14,9 +14,9 @@ import httpx
 import pytest
 import typer
 
+from ionq_cli import app
 from ionq_emulator.server import EmulatorServer
 from ionq_emulator.testing import emulator_server
-from ionq_facade.cli import app
 
 from .conftest import BELL, Cli
 
@@ -32,7 +32,7 @@ def command_paths(command: object, prefix: tuple[str, ...] = ()) -> Iterator[tup
 def test_help_everywhere(cli: Cli) -> None:
     paths = list(command_paths(typer.main.get_command(app)))
     jobs = ["list", "get", "create", "wait", "cancel", "delete", "cost", "results", "clone", "move"]
-    top = ["jobs", "backends", "sessions", "whoami", "emulator", "demo"]
+    top = ["jobs", "backends", "sessions", "whoami", "emulator", "demo", "completion"]
     assert set(paths) == {(), *((c,) for c in top), *(("jobs", c) for c in jobs)}
     for path in paths:
         result = cli(*path, "--help")
@@ -102,7 +102,7 @@ def test_wait_piped_shows_no_progress(cli: Cli, server: EmulatorServer) -> None:
     env = {k: v for k, v in os.environ.items() if k not in {"FORCE_COLOR", "TTY_COMPATIBLE"}}
     env |= {"IONQ_API_KEY": cli.api_key, "IONQ_API_URL": server.base_url}
     run = subprocess.run(
-        [sys.executable, "-m", "ionq_facade.cli", "jobs", "wait", job_id, "--poll", "0.05"],
+        [sys.executable, "-m", "ionq_cli", "jobs", "wait", job_id, "--poll", "0.05"],
         capture_output=True,
         text=True,
         env=env,
@@ -153,7 +153,7 @@ def test_a_key_echoed_by_a_server_is_scrubbed_from_the_error_line(
     def echoing(*_: object) -> None:
         raise APIError(f"server says: Authorization: apiKey {cli.api_key} is bad")
 
-    monkeypatch.setattr("ionq_facade.cli.account.backends_table", echoing)
+    monkeypatch.setattr("ionq_cli.account.backends_table", echoing)
     if prompted:
         result = cli(
             "--prompt-key", "backends", input=f"{cli.api_key}\n", env={"IONQ_API_KEY": None}
@@ -178,7 +178,7 @@ def test_an_unexpected_error_exits_1_on_one_line(cli: Cli, monkeypatch: pytest.M
     def broken(*_: object) -> None:
         raise RuntimeError("boom\nsecond line")
 
-    monkeypatch.setattr("ionq_facade.cli.account.backends_table", broken)
+    monkeypatch.setattr("ionq_cli.account.backends_table", broken)
     result = cli("backends")
     assert result.exit_code == 1
     assert result.stderr == "ionq: error: unexpected error: RuntimeError: boom second line\n"
@@ -189,7 +189,7 @@ def test_a_closed_pipe_is_not_an_error_message(cli: Cli, monkeypatch: pytest.Mon
     def gone(*_: object) -> None:
         raise BrokenPipeError(32, "Broken pipe")
 
-    monkeypatch.setattr("ionq_facade.cli.account.backends_table", gone)
+    monkeypatch.setattr("ionq_cli.account.backends_table", gone)
     result = cli("backends")
     assert result.exit_code == 1
     assert "error" not in result.stderr
@@ -211,10 +211,10 @@ def test_importing_the_facade_loads_neither_the_cli_nor_the_emulator() -> None:
     # (rich itself may be loaded: httpx imports it for its own command line.)
     probe = (
         "import sys, ionq_facade; a = set(sys.modules);"
-        "import ionq_facade.cli; b = set(sys.modules);"
+        "import ionq_cli; b = set(sys.modules);"
         "top = lambda ms: {m.split('.')[0] for m in ms};"
         "print(sorted(top(a) & {'typer', 'ionq_emulator', 'uvicorn', 'starlette', 'numpy'}),"
-        "     'ionq_facade.cli' in a);"
+        "     'ionq_cli' in a);"
         "print(sorted(top(b) & {'ionq_emulator', 'uvicorn', 'starlette', 'numpy'}))"
     )
     run = subprocess.run(
@@ -225,7 +225,7 @@ def test_importing_the_facade_loads_neither_the_cli_nor_the_emulator() -> None:
 
 def test_ionq_emulator_serves_the_api(tmp_path: object) -> None:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "ionq_facade.cli", "emulator", "--mode", "manual", "--port", "0"],
+        [sys.executable, "-m", "ionq_cli", "emulator", "--mode", "manual", "--port", "0"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -244,7 +244,7 @@ def test_ionq_emulator_serves_the_api(tmp_path: object) -> None:
 def test_circuit_on_stdin_through_a_real_pipe(cli: Cli, server: EmulatorServer) -> None:
     env = {**os.environ, "IONQ_API_KEY": cli.api_key, "IONQ_API_URL": server.base_url}
     run = subprocess.run(
-        [sys.executable, "-m", "ionq_facade.cli", "jobs", "create", "--json"],
+        [sys.executable, "-m", "ionq_cli", "jobs", "create", "--json"],
         input=json.dumps(BELL),
         capture_output=True,
         text=True,

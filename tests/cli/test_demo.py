@@ -21,7 +21,7 @@ def test_the_demo_runs_end_to_end_and_exits_0() -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("IONQ_")}
     env.pop("FORCE_COLOR", None)
     run = subprocess.run(
-        [sys.executable, "-m", "ionq_facade.cli", "demo", "--pace", "0.05"],
+        [sys.executable, "-m", "ionq_cli", "demo", "--pace", "0.05"],
         capture_output=True,
         text=True,
         env=env,
@@ -49,7 +49,7 @@ def test_a_failed_check_stops_the_demo_with_exit_1(
     cli: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # A clone with the same shots as its source changes nothing: the clone step must say so.
-    from ionq_facade.cli import demo
+    from ionq_cli import demo
 
     monkeypatch.setattr(demo, "CLONE_SHOTS", demo.SHOTS)
     result = cli("demo", "--pace", "0.02")

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from ionq_cli.errors import CliError, ExitCode
+from ionq_cli.inputs import ProgramFormat, parse_pairs, parse_program, read_program
 from ionq_facade import QASM3, Circuit, NativeCircuit
-from ionq_facade.cli.errors import CliError, ExitCode
-from ionq_facade.cli.inputs import ProgramFormat, parse_pairs, parse_program, read_program
 
 from .conftest import BELL
 

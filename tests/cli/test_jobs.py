@@ -102,10 +102,10 @@ def test_list_filters_and_follows_pages(cli: Cli, server: EmulatorServer) -> Non
     server.emulator.complete_all()
     queued = [cli.submit() for _ in range(3)]
     # One job a page: three pages for the three queued jobs, newest first.
-    jobs = cli.json("jobs", "list", "--status", "submitted", "--page-size", "1", "--limit", "10")
+    jobs = cli.json("jobs", "list", "--status", "submitted", "--page-size", "1", "--max", "10")
     assert [j["id"] for j in jobs] == queued[::-1]
     assert all(j["status"] == "submitted" for j in jobs)
-    limited = cli.json("jobs", "list", "--page-size", "1", "--limit", "2")
+    limited = cli.json("jobs", "list", "--page-size", "1", "--max", "2")
     assert len(limited) == 2
     table = cli("jobs", "list", "--status", "completed")
     assert table.exit_code == 0
@@ -262,3 +262,30 @@ def test_usage_errors_exit_2(cli: Cli) -> None:
     bad_id = cli("jobs", "get", "../whoami")
     assert bad_id.exit_code == 2
     assert "not a valid id" in one_line(bad_id.stderr)
+
+
+def test_clone_and_move_can_wait_for_the_new_job(cli: Cli, server: EmulatorServer) -> None:
+    from .test_conventions import complete_on_second_poll
+
+    source = cli.submit()
+    server.emulator.complete_all()
+    complete_on_second_poll(server)  # the clone request, then its first poll: completed
+    cloned = cli("jobs", "clone", source, "--wait", "--poll", "0.05", "--json")
+    assert cloned.exit_code == 0, cloned.output
+    clone = json.loads(cloned.stdout)
+    assert (clone["status"], clone["id"] != source) == ("completed", True)
+    queued = cli.submit()
+    complete_on_second_poll(server)
+    moved = cli("jobs", "move", queued, "--wait", "--poll", "0.05", "--json")
+    assert moved.exit_code == 0, moved.output
+    new = json.loads(moved.stdout)
+    assert new["status"] == "completed"
+    assert new["metadata"]["original_job_id"] == queued
+
+
+def test_limit_is_not_a_cli_option(cli: Cli) -> None:
+    # The Python API's `limit` is a page size: the CLI calls it --page-size, and the
+    # most jobs to show --max, so no option means one thing here and another there.
+    result = cli("jobs", "list", "--limit", "5")
+    assert result.exit_code == 2
+    assert "No such option: --limit" in result.stderr

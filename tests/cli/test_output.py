@@ -6,6 +6,8 @@ import httpx
 import pytest
 from rich.console import Console
 
+from ionq_cli.errors import CliError, ExitCode, describe, exit_code_for
+from ionq_cli.output import BAR_WIDTH, MAX_BARS, bar_chart
 from ionq_facade import (
     APIConnectionError,
     APITimeoutError,
@@ -20,8 +22,6 @@ from ionq_facade import (
     Probabilities,
 )
 from ionq_facade._errors import status_error
-from ionq_facade.cli.errors import CliError, ExitCode, describe, exit_code_for
-from ionq_facade.cli.output import BAR_WIDTH, MAX_BARS, bar_chart
 
 
 def render(probabilities: Probabilities, qubits: int | None) -> list[str]:

@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-import ionq_facade.cli
+import ionq_cli
+from ionq_cli.output import bar_chart, cell, jobs_table, literal
 from ionq_emulator import catalog
 from ionq_emulator.server import EmulatorServer
 from ionq_emulator.testing import client_for
 from ionq_facade import Probabilities
-from ionq_facade.cli.output import bar_chart, cell, jobs_table, literal
 
 from .conftest import BELL, Cli, table_rows
 
@@ -179,7 +179,7 @@ def test_tables_are_literal_on_any_console(cli: Cli) -> None:
 def test_nothing_is_printed_from_a_string() -> None:
     # The one rule, checked where it is easy to break: `console.print` gets a `Text` or
     # a table, never a string literal or an f-string (rich would read it as markup).
-    root = Path(ionq_facade.cli.__file__).parent
+    root = Path(ionq_cli.__file__).parent
     offenders = []
     for path in sorted(root.glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(), str(path))):

@@ -24,6 +24,7 @@ __all__ = ["CliState", "state_of"]
 @dataclass
 class CliState:
     base_url: str | None = None
+    allow_insecure_http: bool = False
     prompt_key: bool = False
     out: Console = field(default_factory=make_console)
     err: Console = field(default_factory=lambda: make_console(stderr=True))
@@ -50,7 +51,11 @@ class CliState:
         return text
 
     def client(self) -> IonQ:
-        return IonQ(api_key=self.api_key(), base_url=self.base_url)
+        return IonQ(
+            api_key=self.api_key(),
+            base_url=self.base_url,
+            allow_insecure_http=self.allow_insecure_http,
+        )
 
 
 def state_of(ctx: typer.Context) -> CliState:

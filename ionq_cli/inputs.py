@@ -16,7 +16,6 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from ionq_facade import QASM3, Circuit, GateCircuit, InvalidArgumentError, NativeCircuit
-from ionq_facade._circuit import input_from_dict
 
 from .errors import CliError, ExitCode
 
@@ -98,7 +97,9 @@ def _from_json(data: object) -> Program:
             raise InvalidArgumentError("'circuits' must be a list of circuits")
         gateset = data.get("gateset", "qis")
         return _circuits(circuits, gateset if isinstance(gateset, str) else "qis")
-    return input_from_dict(data)
+    if "data" in data:
+        return QASM3.from_dict(data)
+    return _circuit(data, "qis")
 
 
 def _circuits(items: Sequence[object], gateset: str) -> list[GateCircuit]:
@@ -106,17 +107,22 @@ def _circuits(items: Sequence[object], gateset: str) -> list[GateCircuit]:
     for i, item in enumerate(items):
         if not isinstance(item, Mapping):
             raise InvalidArgumentError(f"circuits[{i}] must be a JSON object")
-        kind = item.get("gateset", gateset)
-        cls: type[GateCircuit] = NativeCircuit if kind == "native" else Circuit
-        entry = dict(item)
-        entry.setdefault("gateset", cls.gateset)
         try:
-            circuits.append(cls.from_dict(entry))
+            circuits.append(_circuit(item, gateset))
         except InvalidArgumentError as exc:
             raise type(exc)(f"circuits[{i}]: {exc}") from None
     if not circuits:
         raise InvalidArgumentError("a multi-circuit job needs at least one circuit")
     return circuits
+
+
+def _circuit(item: Mapping[str, object], gateset: str) -> GateCircuit:
+    """One gate circuit; `gateset` unless it names its own."""
+    kind = item.get("gateset", gateset)
+    cls: type[GateCircuit] = NativeCircuit if kind == "native" else Circuit
+    entry = dict(item)
+    entry.setdefault("gateset", cls.gateset)
+    return cls.from_dict(entry)
 
 
 def parse_pairs(pairs: Sequence[str], option: str) -> dict[str, str]:

@@ -1,7 +1,9 @@
 """What the CLI prints: consoles, JSON for scripts, tables and bar charts for people.
 
 Colour follows rich's terminal detection, and `NO_COLOR` (any non-empty value) turns
-every style off, not only colours, so the output is plain text.
+every style off, not only colours, so the output is plain text. Not on a terminal (a
+pipe, a file), the output is for tools: tables lose their borders, no line is cut to a
+width or ends in spaces.
 
 Data (ids, names, metadata, messages from a server or a user) reaches rich only as
 `Text` made by `literal` or `cell`, never as a string: rich reads a string as markup
@@ -11,14 +13,16 @@ while a `Text` is shown as it is.
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import re
+import sys
 from collections.abc import Iterable
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar, cast
 
 import typer
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
 
@@ -44,6 +48,7 @@ __all__ = [
     "jobs_table",
     "literal",
     "make_console",
+    "new_table",
     "sessions_table",
     "status_text",
     "whoami_table",
@@ -69,9 +74,9 @@ BAR_WIDTH = 40
 MAX_BARS = 16
 
 
-# Width when not writing to a terminal (and COLUMNS is unset): wide enough that tables
-# of full job ids are never squeezed in logs and pipes.
-PIPE_WIDTH = 200
+# Width when not writing to a terminal (and COLUMNS is unset): no line is ever cut or
+# wrapped, however long a job's name or metadata.
+PIPE_WIDTH = 1 << 20
 
 
 def make_console(*, stderr: bool = False) -> Console:
@@ -83,9 +88,54 @@ def make_console(*, stderr: bool = False) -> Console:
         no_color=plain,
         highlight=False,
     )
-    if not console.is_terminal and not os.environ.get("COLUMNS"):
-        console.width = PIPE_WIDTH
+    if not console.is_terminal:
+        console.file = cast(IO[str], _TrailingSpacesDropped(sys.stderr if stderr else sys.stdout))
+        if not os.environ.get("COLUMNS"):
+            console.width = PIPE_WIDTH
     return console
+
+
+class _TrailingSpacesDropped:
+    """A text stream whose lines lose their trailing spaces (rich pads table cells)."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._stream = stream
+        self._partial = ""
+        self.encoding = getattr(stream, "encoding", None) or "utf-8"
+
+    def write(self, text: str) -> int:
+        *lines, self._partial = (self._partial + text).split("\n")
+        for line in lines:
+            self._stream.write(line.rstrip(" ") + "\n")
+        return len(text)
+
+    def flush(self) -> None:
+        if self._partial:
+            self._stream.write(self._partial)
+            self._partial = ""
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
+
+
+class _Table(Table):
+    """A table with borders on a terminal, plain columns elsewhere (for grep and awk)."""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if console.is_terminal or self.box is None:
+            return super().__rich_console__(console, options)
+        plain = copy.copy(self)
+        plain.box, plain.pad_edge, plain.padding = None, False, (0, 2, 0, 0)
+        return Table.__rich_console__(plain, console, options)
+
+
+def new_table(*, title: str | None = None, **settings: Any) -> Table:
+    """A table as every command shows one (see `_Table`), titled left."""
+    return _Table(title=_title(title), title_justify="left", **settings)
 
 
 T = TypeVar("T")
@@ -140,30 +190,39 @@ def _title(title: str | None) -> Text | None:
 
 
 def jobs_table(jobs: Iterable[Job], *, title: str | None = None) -> Table:
-    table = Table(title=_title(title), title_justify="left")
-    table.add_column("ID", no_wrap=True)
-    table.add_column("STATUS", no_wrap=True)
-    table.add_column("TYPE", no_wrap=True, overflow="ellipsis")
-    table.add_column("BACKEND", no_wrap=True, overflow="ellipsis")
-    table.add_column("SHOTS", justify="right", no_wrap=True)
-    table.add_column("NAME", no_wrap=True, overflow="ellipsis")
-    for job in jobs:
-        raw = job.to_dict()
-        _add_row(
-            table,
-            job.id,
-            status_text(job.status, job.raw_status),
-            _SHORT_TYPES.get(job.type, job.type),
-            job.backend,
-            raw.get("shots"),
-            raw.get("name"),
+    """One row a job; on a narrow terminal only the name gives way (it wraps)."""
+    rows = [
+        [
+            cell(value)
+            for value in (
+                job.id,
+                status_text(job.status, job.raw_status),
+                _SHORT_TYPES.get(job.type, job.type),
+                job.backend,
+                job.to_dict().get("shots"),
+                job.to_dict().get("name"),
+            )
+        ]
+        for job in jobs
+    ]
+    table = new_table(title=title)
+    for i, header in enumerate(("ID", "STATUS", "TYPE", "BACKEND", "SHOTS", "NAME")):
+        widest = max([len(header), *(row[i].cell_len for row in rows)])
+        table.add_column(
+            header,
+            no_wrap=header != "NAME",
+            overflow="ellipsis",
+            justify="right" if header == "SHOTS" else "left",
+            min_width=None if header == "NAME" else widest,
         )
+    for row in rows:
+        table.add_row(*row)
     return table
 
 
 def job_table(job: Job) -> Table:
     """Every field the server sent for one job, as FIELD | VALUE (nulls left out)."""
-    table = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
+    table = new_table(show_header=False, box=None, padding=(0, 2, 0, 0))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
     for key, value in job.to_dict().items():
@@ -175,7 +234,7 @@ def job_table(job: Job) -> Table:
 
 
 def backends_table(backends: Iterable[Backend]) -> Table:
-    table = Table()
+    table = new_table()
     table.add_column("BACKEND", no_wrap=True)
     table.add_column("STATUS")
     table.add_column("QUBITS", justify="right")
@@ -205,7 +264,7 @@ def _duration(seconds: float) -> str:
 
 
 def sessions_table(sessions: Iterable[Session]) -> Table:
-    table = Table()
+    table = new_table()
     for name in ("SESSION", "STATUS", "BACKEND", "CREATED", "ENDED"):
         table.add_column(name, no_wrap=name == "SESSION")
     for s in sessions:
@@ -221,7 +280,7 @@ def sessions_table(sessions: Iterable[Session]) -> Table:
 
 
 def cost_table(cost: JobCost) -> Table:
-    table = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
+    table = new_table(show_header=False, box=None, padding=(0, 2, 0, 0))
     table.add_column(style="bold")
     table.add_column(justify="right")
     _add_row(table, "estimated", _amount(cost.estimated_cost.value, cost.estimated_cost.unit))
@@ -242,7 +301,7 @@ def _amount(value: float, unit: str) -> str:
 
 
 def whoami_table(who: Whoami) -> Table:
-    table = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
+    table = new_table(show_header=False, box=None, padding=(0, 2, 0, 0))
     table.add_column(style="bold")
     table.add_column()
     _add_row(table, "key", f"{who.key_name} ({who.key_id})")
@@ -257,7 +316,7 @@ def bar_chart(probabilities: Probabilities, qubits: int | None, *, title: str = 
     """
     width = qubits or max(1, max(probabilities, default=0).bit_length())
     shown = sorted(sorted(probabilities, key=lambda s: -probabilities[s])[:MAX_BARS])
-    table = Table(title=_title(title), title_justify="left", show_header=False, box=None)
+    table = new_table(title=title, show_header=False, box=None)
     table.add_column(no_wrap=True, style="bold")
     table.add_column(no_wrap=True, style="cyan")
     table.add_column(justify="right", no_wrap=True)

@@ -15,7 +15,10 @@ from .context import CliState, state_of
 from .errors import CliError, ExitCode
 from .inputs import STDIN, ProgramFormat, read_program
 from .options import (
+    TEXT,
     DryRunOpt,
+    JobIdArg,
+    JobIdsArg,
     JsonOpt,
     MetadataOpt,
     NameOpt,
@@ -24,12 +27,15 @@ from .options import (
     PollOpt,
     SessionOpt,
     ShotsOpt,
+    StatusOpt,
+    WaitOpt,
     WaitTimeoutOpt,
+    backend_option,
     fill_job_options,
 )
 from .output import api_json, bar_chart, cost_table, emit_json, job_table, jobs_table, literal
 from .progress import StatusDisplay, wait_for
-from .results import fetch_results
+from .results import fetch_results, how_it_ended
 
 __all__ = ["jobs_app"]
 
@@ -39,8 +45,6 @@ jobs_app = typer.Typer(
     no_args_is_help=True,
 )
 
-JobIdArg = Annotated[str, typer.Argument(help="The job's id.")]
-JobIdsArg = Annotated[list[str], typer.Argument(help="One or more job ids.")]
 # The emulator and the API cap a page at 1,000 jobs.
 MAX_PAGE = 1000
 
@@ -48,32 +52,42 @@ MAX_PAGE = 1000
 @jobs_app.command("list")
 def list_jobs(
     ctx: typer.Context,
-    status: Annotated[
-        str | None, typer.Option("--status", help="Only jobs in this status.")
-    ] = None,
+    status: StatusOpt = None,
     backend: Annotated[
         list[str] | None,
-        typer.Option("--backend", "--target", help="Only jobs on this backend (repeatable)."),
+        backend_option("Only jobs on this backend (repeatable).", "--target"),
     ] = None,
-    session: Annotated[str | None, typer.Option("--session", help="Only this session's.")] = None,
+    session: Annotated[
+        str | None, typer.Option("--session", metavar="SESSION_ID", help="Only this session's.")
+    ] = None,
     parent: Annotated[
-        str | None, typer.Option("--parent", help="Only the children of this job.")
+        str | None,
+        typer.Option("--parent", metavar="JOB_ID", help="Only the children of this job."),
     ] = None,
     ids: Annotated[
-        list[str] | None, typer.Option("--id", help="Only these jobs (repeatable).")
+        list[str] | None,
+        typer.Option("--id", metavar="JOB_ID", help="Only these jobs (repeatable)."),
     ] = None,
-    limit: Annotated[
-        int, typer.Option("--limit", min=1, help="Show at most this many jobs, newest first.")
+    most: Annotated[
+        int,
+        typer.Option("--max", min=1, metavar="N", help="Show at most N jobs, newest first."),
     ] = 20,
     page_size: Annotated[
         int | None,
-        typer.Option("--page-size", min=1, help="Jobs per request (default: --limit)."),
+        typer.Option(
+            "--page-size",
+            min=1,
+            max=MAX_PAGE,
+            metavar="N",
+            help="Jobs per request: the API's and jobs.list()'s `limit` (default: --max, "
+            f"up to {MAX_PAGE:,}).",
+        ),
     ] = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """List jobs, newest first, following pages as needed."""
+    """List jobs, newest first, following pages until --max jobs are shown."""
     state = state_of(ctx)
-    filters = JobFilters(limit=page_size or min(limit, MAX_PAGE))
+    filters = JobFilters(limit=page_size or min(most, MAX_PAGE))
     if status is not None:
         filters["status"] = status
     if backend:
@@ -85,7 +99,7 @@ def list_jobs(
     if ids:
         filters["ids"] = ids
     with state.client() as client:
-        jobs = list(islice(client.jobs.list(**filters), limit))
+        jobs = list(islice(client.jobs.list(**filters), most))
     if json_out:
         emit_json([job.to_dict() for job in jobs])
     elif jobs:
@@ -109,14 +123,19 @@ def create_job(
     program: Annotated[
         str,
         typer.Argument(
-            metavar="[PROGRAM]",
+            metavar="PROGRAM",
+            click_type=TEXT,
             help="Circuit JSON or OpenQASM 3 file; '-' or nothing reads stdin.",
         ),
     ] = STDIN,
-    backend: Annotated[str, typer.Option("--backend", "-b", help="Where to run it.")] = "simulator",
+    backend: Annotated[str, backend_option("Where to run it.", "-b")] = "simulator",
     fmt: Annotated[
         ProgramFormat,
-        typer.Option("--format", help="How to read PROGRAM (auto: OPENQASM header, else JSON)."),
+        typer.Option(
+            "--format",
+            metavar="[auto|json|qasm]",
+            help="How to read PROGRAM (auto: OPENQASM header, else JSON).",
+        ),
     ] = ProgramFormat.AUTO,
     shots: ShotsOpt = None,
     name: NameOpt = None,
@@ -125,7 +144,7 @@ def create_job(
     noise_model: NoiseModelOpt = None,
     noise_seed: NoiseSeedOpt = None,
     dry_run: DryRunOpt = None,
-    wait: Annotated[bool, typer.Option("--wait", help="Wait for the job to end.")] = False,
+    wait: WaitOpt = False,
     timeout: WaitTimeoutOpt = 600.0,
     poll: PollOpt = 1.0,
     json_out: JsonOpt = False,
@@ -195,15 +214,7 @@ def _wait_and_show(
     _show_jobs(state, list(finished.values()), json_out)
     ended = [job for job in finished.values() if job.status is not JobStatus.COMPLETED]
     if ended:
-        raise CliError("; ".join(_ending(job) for job in ended), ExitCode.JOB_ENDED)
-
-
-def _ending(job: Job) -> str:
-    if job.status is JobStatus.FAILED:
-        failure = job.failure
-        detail = f": {failure.code}: {failure.message}" if failure else ""
-        return f"job {job.id} failed{detail}"
-    return f"job {job.id} was {job.raw_status}"
+        raise CliError("; ".join(how_it_ended(job) for job in ended), ExitCode.JOB_ENDED)
 
 
 def _show_jobs(state: CliState, jobs: Sequence[Job], json_out: bool) -> None:
@@ -303,7 +314,7 @@ def _override_command(operation: Literal["clone", "move"]) -> Callable[..., None
     def command(
         ctx: typer.Context,
         job_id: JobIdArg,
-        backend: Annotated[str | None, typer.Option("--backend", "-b", help="Run it here.")] = None,
+        backend: Annotated[str | None, backend_option("Run it here.", "-b")] = None,
         shots: ShotsOpt = None,
         name: NameOpt = None,
         metadata: MetadataOpt = None,
@@ -311,6 +322,9 @@ def _override_command(operation: Literal["clone", "move"]) -> Callable[..., None
         noise_model: NoiseModelOpt = None,
         noise_seed: NoiseSeedOpt = None,
         dry_run: DryRunOpt = None,
+        wait: WaitOpt = False,
+        timeout: WaitTimeoutOpt = 600.0,
+        poll: PollOpt = 1.0,
         json_out: JsonOpt = False,
     ) -> None:
         state = state_of(ctx)
@@ -331,6 +345,9 @@ def _override_command(operation: Literal["clone", "move"]) -> Callable[..., None
             raw = client.jobs.with_raw_response
             call = raw.move if operation == "move" else raw.clone
             ref, answer = api_json(call(job_id, **overrides))
+            if wait:
+                _wait_and_show(state, client, [ref.id], timeout, poll, json_out)
+                return
         if json_out:
             emit_json(answer)
         elif operation == "move":

@@ -6,8 +6,9 @@ from typing import Annotated
 
 import typer
 
+from .completion import backend_names
 from .context import state_of
-from .options import JsonOpt
+from .options import TEXT, JsonOpt
 from .output import (
     api_json,
     backends_table,
@@ -23,7 +24,13 @@ __all__ = ["backends", "sessions", "whoami"]
 def backends(
     ctx: typer.Context,
     name: Annotated[
-        str | None, typer.Argument(help="Show only this backend, e.g. qpu.forte-1.")
+        str | None,
+        typer.Argument(
+            metavar="BACKEND",
+            click_type=TEXT,
+            help="Show only this backend, e.g. qpu.forte-1.",
+            autocompletion=backend_names,
+        ),
     ] = None,
     json_out: JsonOpt = False,
 ) -> None:
@@ -44,7 +51,10 @@ def backends(
 
 def sessions(
     ctx: typer.Context,
-    session_id: Annotated[str | None, typer.Argument(help="Show only this session.")] = None,
+    session_id: Annotated[
+        str | None,
+        typer.Argument(metavar="SESSION_ID", click_type=TEXT, help="Show only this session."),
+    ] = None,
     active: Annotated[bool, typer.Option("--active", help="Only sessions still open.")] = False,
     json_out: JsonOpt = False,
 ) -> None:

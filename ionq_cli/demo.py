@@ -19,7 +19,6 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console, RenderableType
 from rich.padding import Padding
-from rich.table import Table
 from rich.text import Text
 
 from ionq_facade import Circuit, IonQ, Job, JobConflictError, JobStatus
@@ -34,6 +33,7 @@ from .output import (
     cost_table,
     jobs_table,
     literal,
+    new_table,
     status_text,
 )
 from .progress import StatusDisplay, wait_for
@@ -233,7 +233,7 @@ class Walkthrough:
             self.created.append(ref.id)
             clone = self.client.jobs.get(ref.id)
             self._say(f"clone: job {clone.id}")
-            table = Table()
+            table = new_table()
             for column in ("FIELD", "SOURCE", "CLONE", ""):
                 table.add_column(column)
             before, after = source.to_dict(), clone.to_dict()
@@ -341,14 +341,27 @@ def demo(
     ] = False,
     pace: Annotated[
         float,
-        typer.Option("--pace", min=0.0, help="Seconds per job status step in the emulator."),
+        typer.Option(
+            "--pace",
+            min=0.0,
+            metavar="SECONDS",
+            help="Seconds per job status step in the emulator.",
+        ),
     ] = 0.3,
     poll: Annotated[
         float | None,
-        typer.Option("--poll", min=0.001, help="Seconds between status polls (then growing)."),
+        typer.Option(
+            "--poll",
+            min=0.001,
+            metavar="SECONDS",
+            help="Seconds between status polls (then growing).",
+        ),
     ] = None,
     timeout: Annotated[
-        float, typer.Option("--timeout", min=0.001, help="Give up waiting after this long.")
+        float,
+        typer.Option(
+            "--timeout", min=0.001, metavar="SECONDS", help="Give up waiting after this long."
+        ),
     ] = 300.0,
 ) -> None:
     """Walk through a job's life: submit, watch, results, cost, clone, move, 409, listing.

@@ -7,20 +7,22 @@ without it and works without the extra installed.
 
 from __future__ import annotations
 
+import argparse
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
+from typer.core import TyperCommand, TyperOption
 
 from .errors import CliError, ExitCode
 
 if TYPE_CHECKING:
     from ionq_emulator import EmulatorServer
 
-__all__ = ["EmbeddedEmulator", "emulator"]
+__all__ = ["EmbeddedEmulator", "EmulatorCommand", "emulator"]
 
 MISSING_EXTRA = "the emulator needs the 'emulator' extra: pip install 'ionq-facade[emulator]'"
 
@@ -29,16 +31,70 @@ def _missing(exc: ImportError) -> CliError:
     return CliError(f"{MISSING_EXTRA} ({exc})", ExitCode.USAGE)
 
 
-def emulator(ctx: typer.Context) -> None:
+def emulator() -> None:
     """Serve the local emulator of the API on loopback; prints its base URL first.
 
-    Every option is the emulator's own: see `ionq emulator --help`.
+    The same options as the `ionq-emulator` command; serves until interrupted.
     """
+
+
+def _serve_parser() -> argparse.ArgumentParser:
     try:
-        from ionq_emulator.server import main as serve
+        from ionq_emulator.server import build_parser
     except ImportError as exc:
         raise _missing(exc) from None
-    raise typer.Exit(serve(ctx.args))
+    return build_parser()
+
+
+class EmulatorCommand(TyperCommand):
+    """`ionq emulator`: its options are those of `ionq-emulator` (declared once, by the
+    emulator's own parser), read when the command runs or shows its help, so no other
+    command imports the emulator."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        served = [_option(action) for action in _serve_parser()._actions if action.dest != "help"]
+        return [*served, *super().get_params(ctx)]
+
+    def invoke(self, ctx: Any) -> Any:
+        from ionq_emulator.server import main as serve
+
+        argv: list[str] = []
+        for action in _serve_parser()._actions:
+            value = ctx.params.get(action.dest)
+            if value is None or value == action.default:
+                continue
+            for one in value if isinstance(value, (list, tuple)) else [value]:
+                argv += [action.option_strings[-1], str(one)]
+        raise typer.Exit(serve(argv))
+
+
+def _sentence(text: str) -> str:
+    """argparse's help style (`port (0: any free port)`) in the other commands' style."""
+    return f"{text[:1].upper()}{text[1:]}." if text else text
+
+
+def _option(action: argparse.Action) -> TyperOption:
+    """A click option for one of the emulator parser's options: same name, type,
+    default, choices and help."""
+    repeatable = isinstance(action.default, list)  # action="append", as --fault
+    choices = list(action.choices) if action.choices else None
+    metavar = action.metavar if isinstance(action.metavar, str) else action.dest.upper()
+
+    def check(ctx: Any, param: Any, value: Any) -> Any:
+        if choices is not None and value is not None and value not in choices:
+            raise typer.BadParameter(f"{value!r} is not one of {', '.join(choices)}")
+        return value
+
+    return TyperOption(
+        param_decls=[*action.option_strings, action.dest],
+        type=action.type or str,
+        default=None if repeatable else action.default,
+        multiple=repeatable,
+        metavar=f"[{'|'.join(choices)}]" if choices else metavar,
+        help=_sentence(action.help or ""),
+        show_default=action.default not in (None, [], 0) and not repeatable,
+        callback=check,
+    )
 
 
 class EmbeddedEmulator:

@@ -10,7 +10,7 @@ from ionq_facade import IonQ, Job, JobStatus, Probabilities
 from .errors import CliError, ExitCode
 from .output import api_json
 
-__all__ = ["Distribution", "fetch_results"]
+__all__ = ["Distribution", "fetch_results", "how_it_ended"]
 
 MULTI_CIRCUIT = "ionq.multi-circuit.v1"
 
@@ -35,11 +35,7 @@ def fetch_results(
     """`job`'s distributions (children in the order their circuits were given) and the
     API's JSON; `CliError` if the job has not completed."""
     if job.status is not JobStatus.COMPLETED:
-        raise CliError(
-            f"job {job.id} is {job.raw_status}: it has results once it has completed "
-            f"(ionq jobs wait {job.id})",
-            ExitCode.API,
-        )
+        raise CliError(_no_results(job), ExitCode.API)
     raw = client.jobs.with_raw_response
     if job.type != MULTI_CIRCUIT:
         single, body = api_json(raw.probabilities(job, sharpen=sharpen))
@@ -62,3 +58,22 @@ def fetch_results(
             )
         )
     return distributions, body
+
+
+def _no_results(job: Job) -> str:
+    """Why `job` has no results: it has not ended yet, or it never will have any."""
+    if not job.status.is_terminal:
+        return (
+            f"job {job.id} is {job.raw_status}: it has results once it has completed "
+            f"(ionq jobs wait {job.id})"
+        )
+    return f"{how_it_ended(job)}; it has no results"
+
+
+def how_it_ended(job: Job) -> str:
+    """`job failed: CODE: message` or `job was canceled`, for a job that did not complete."""
+    if job.status is JobStatus.FAILED:
+        failure = job.failure
+        detail = f": {failure.code}: {failure.message}" if failure else ""
+        return f"job {job.id} failed{detail}"
+    return f"job {job.id} was {job.raw_status}"
