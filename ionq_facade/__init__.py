@@ -58,6 +58,7 @@ from ._models import (
     Whoami,
 )
 from ._pagination import AsyncJobPager, JobFilters, JobPager, SessionJobFilters
+from ._reconcile import Reconciliation
 from ._response import RawResponse
 from ._settings import Compilation, ErrorMitigation, JobOptions, JobOverrides, Noise, Settings
 from ._version import __version__
@@ -125,6 +126,7 @@ __all__ = [
     "RateCardEntry",
     "RateLimitError",
     "RawResponse",
+    "Reconciliation",
     "ResponseTooLargeError",
     "ResultArtifact",
     "Session",
