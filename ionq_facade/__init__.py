@@ -10,7 +10,7 @@ with IonQ() as client:
 
 from ._circuit import QASM3, Circuit, GateCircuit, NativeCircuit
 from ._client import AsyncIonQ, IonQ
-from ._config import DEFAULT_BASE_URL, DEFAULT_TIMEOUT
+from ._config import DEFAULT_BASE_URL, DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT
 from ._errors import (
     APIConnectionError,
     APIError,
@@ -21,6 +21,7 @@ from ._errors import (
     AuthenticationError,
     BadRequestError,
     ConflictError,
+    EventLoopError,
     InternalServerError,
     InvalidArgumentError,
     InvalidTransitionError,
@@ -29,12 +30,14 @@ from ._errors import (
     JobConflictError,
     JobEndedError,
     JobFailedError,
+    JobMayExistError,
     JobTimeoutError,
     LifecycleViolationError,
     NotFoundError,
     PayloadTooLargeError,
     PermissionDeniedError,
     RateLimitError,
+    ResponseTooLargeError,
 )
 from ._job import Job, JobFailure, JobPage, JobRef, JobResults, JobStats, ResultArtifact
 from ._lifecycle import JobStatus
@@ -55,12 +58,15 @@ from ._models import (
     Whoami,
 )
 from ._pagination import AsyncJobPager, JobFilters, JobPager, SessionJobFilters
+from ._reconcile import Reconciliation
 from ._response import RawResponse
 from ._settings import Compilation, ErrorMitigation, JobOptions, JobOverrides, Noise, Settings
 from ._version import __version__
 
 __all__ = [
     "DEFAULT_BASE_URL",
+    "DEFAULT_DEADLINE",
+    "DEFAULT_MAX_RESPONSE_BYTES",
     "DEFAULT_TIMEOUT",
     "QASM3",
     "APIConnectionError",
@@ -82,6 +88,7 @@ __all__ = [
     "CostAmount",
     "CostLimit",
     "ErrorMitigation",
+    "EventLoopError",
     "Fidelity",
     "GateCircuit",
     "InternalServerError",
@@ -98,6 +105,7 @@ __all__ = [
     "JobFailedError",
     "JobFailure",
     "JobFilters",
+    "JobMayExistError",
     "JobOptions",
     "JobOverrides",
     "JobPage",
@@ -118,6 +126,8 @@ __all__ = [
     "RateCardEntry",
     "RateLimitError",
     "RawResponse",
+    "Reconciliation",
+    "ResponseTooLargeError",
     "ResultArtifact",
     "Session",
     "SessionJobFilters",

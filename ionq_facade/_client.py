@@ -9,7 +9,13 @@ from types import TracebackType
 import httpx
 
 from ._base_client import AsyncAPIClient, SyncAPIClient
-from ._config import DEFAULT_MAX_RETRIES, ClientOptions, TimeoutTypes, resolve_options
+from ._config import (
+    DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_MAX_RETRIES,
+    ClientOptions,
+    TimeoutTypes,
+    resolve_options,
+)
 from ._flow import Call
 from ._models import Whoami
 from ._resource import AsyncResource, SyncResource, async_call, async_raw, sync_call, sync_raw
@@ -57,11 +63,16 @@ class IonQ(_ClientBase, SyncResource):
 
     `api_key` defaults to `IONQ_API_KEY`; `base_url` to `IONQ_API_URL`, else
     https://api.ionq.co/v0.4 (plain http only to loopback unless `allow_insecure_http`).
-    `timeout` (seconds or an `httpx.Timeout`) defaults to 10 s to connect, 60 s to read;
-    every call also takes its own `timeout=`. `max_retries` (default 2, 0 turns retries
+    `timeout` (seconds or an `httpx.Timeout`) defaults to 10 s to connect, 60 s to read,
+    and 120 s for the whole call; every call also takes its own `timeout=`. A number is a
+    deadline: the call (connect, send, headers, body, retries and their waits) ends within
+    it, whatever the server does; an `httpx.Timeout` bounds each phase, and the whole call
+    then 120 s. Answers over `max_response_bytes` (default 64 MiB) are cut off
+    (`ResponseTooLargeError`). `max_retries` (default 2, 0 turns retries
     off) applies to requests that cannot create a job; creating ones carry an
     `Idempotency-Key` and are retried only when they certainly did not reach the server,
-    or, once the server has echoed that key (it dedupes), like reads. `http_client`
+    or, once the server has echoed that key (it dedupes), like reads; one that may have
+    created its job unanswered raises `JobMayExistError` (see `jobs.reconcile`). `http_client`
     replaces the default `httpx.Client` (and is then not closed by this client). `sleep`
     and `clock` replace `time.sleep` and `time.monotonic` for retries and waits (for
     tests and simulations).
@@ -80,6 +91,7 @@ class IonQ(_ClientBase, SyncResource):
         base_url: str | None = None,
         timeout: TimeoutTypes | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         allow_insecure_http: bool = False,
@@ -91,6 +103,7 @@ class IonQ(_ClientBase, SyncResource):
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
+            max_response_bytes=max_response_bytes,
             default_headers=default_headers,
             allow_insecure_http=allow_insecure_http,
             http_client=http_client,
@@ -158,6 +171,7 @@ class AsyncIonQ(_ClientBase, AsyncResource):
         base_url: str | None = None,
         timeout: TimeoutTypes | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         allow_insecure_http: bool = False,
@@ -169,6 +183,7 @@ class AsyncIonQ(_ClientBase, AsyncResource):
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
+            max_response_bytes=max_response_bytes,
             default_headers=default_headers,
             allow_insecure_http=allow_insecure_http,
             http_client=http_client,

@@ -1,4 +1,4 @@
-"""Client configuration: API key, base URL, timeouts, headers, logging.
+"""Client configuration: API key, base URL, timeouts and deadline, size cap, headers, logging.
 
 Resolved once when a client is built, from arguments first and the environment second
 (`IONQ_API_KEY`, `IONQ_API_URL`, `IONQ_LOG`). The key is kept out of every repr.
@@ -22,9 +22,12 @@ from ._version import __version__
 
 __all__ = [
     "DEFAULT_BASE_URL",
+    "DEFAULT_DEADLINE",
+    "DEFAULT_MAX_RESPONSE_BYTES",
     "DEFAULT_TIMEOUT",
     "ClientOptions",
     "TimeoutTypes",
+    "call_deadline",
     "resolve_options",
     "to_timeout",
 ]
@@ -33,6 +36,13 @@ DEFAULT_BASE_URL: Final = "https://api.ionq.co/v0.4"
 # Connecting should be quick; reading may wait on a busy server.
 DEFAULT_TIMEOUT: Final = httpx.Timeout(60.0, connect=10.0)
 DEFAULT_MAX_RETRIES: Final = 2
+# The whole of a call (connect, send, headers, body, retries and their waits) ends within
+# this many seconds, unless its timeout is a number (then that number is its deadline).
+DEFAULT_DEADLINE: Final = 120.0
+# The largest answer read. The largest legitimate one is a result: a distribution of
+# 1,000,000 shots (the contract's maximum) has at most that many entries of ~25 bytes,
+# about 25 MB; a 1,000-job page is about 1 MB.
+DEFAULT_MAX_RESPONSE_BYTES: Final = 64 * 1024 * 1024
 
 TimeoutTypes: TypeAlias = float | httpx.Timeout
 
@@ -50,6 +60,8 @@ class ClientOptions:
     timeout: dict[str, float | None]
     retry: RetryPolicy
     headers: Mapping[str, str] = field(repr=False)
+    deadline: float = DEFAULT_DEADLINE
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
     key_echo: KeyEcho = field(default_factory=KeyEcho, repr=False, compare=False)
 
     def __repr__(self) -> str:
@@ -62,6 +74,7 @@ def resolve_options(
     base_url: str | None,
     timeout: TimeoutTypes | None,
     max_retries: int,
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     default_headers: Mapping[str, str] | None,
     allow_insecure_http: bool,
     http_client: httpx.Client | httpx.AsyncClient | None,
@@ -98,6 +111,10 @@ def resolve_options(
     url = check_base_url(url, allow_insecure_http=allow_insecure_http)
     if type(max_retries) is not int or max_retries < 0:
         raise InvalidArgumentError(f"max_retries must be an int >= 0, not {max_retries!r}")
+    if type(max_response_bytes) is not int or max_response_bytes < 1:
+        raise InvalidArgumentError(
+            f"max_response_bytes must be an int >= 1, not {max_response_bytes!r}"
+        )
     if timeout is None:
         # A given client's own timeout counts only if it was set (not httpx's 5 s default).
         custom = http_client is not None and http_client.timeout != httpx.Timeout(5.0)
@@ -116,6 +133,8 @@ def resolve_options(
         timeout=to_timeout(timeout),
         retry=RetryPolicy(max_retries=max_retries),
         headers=dict(headers.items()),
+        deadline=call_deadline(timeout, DEFAULT_DEADLINE),
+        max_response_bytes=max_response_bytes,
     )
 
 
@@ -128,6 +147,12 @@ def to_timeout(timeout: TimeoutTypes) -> dict[str, float | None]:
             f"timeout must be a positive number of seconds or an httpx.Timeout, not {timeout!r}"
         )
     return httpx.Timeout(float(timeout)).as_dict()
+
+
+def call_deadline(timeout: TimeoutTypes, default: float) -> float:
+    """The deadline of a call with this timeout: a number bounds the whole call; an
+    `httpx.Timeout` bounds each phase, and the call gets `default`."""
+    return default if isinstance(timeout, httpx.Timeout) else float(timeout)
 
 
 def check_base_url(url: str, *, allow_insecure_http: bool) -> str:

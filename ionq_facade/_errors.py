@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
+    "EventLoopError",
     "InternalServerError",
     "InvalidArgumentError",
     "InvalidTransitionError",
@@ -35,12 +37,14 @@ __all__ = [
     "JobConflictError",
     "JobEndedError",
     "JobFailedError",
+    "JobMayExistError",
     "JobTimeoutError",
     "LifecycleViolationError",
     "NotFoundError",
     "PayloadTooLargeError",
     "PermissionDeniedError",
     "RateLimitError",
+    "ResponseTooLargeError",
 ]
 
 # How much of a raw body an exception message may quote; the full body stays on `.body`.
@@ -64,6 +68,13 @@ class InvalidArgumentError(IonQError, ValueError):
 
 class ArgumentTypeError(InvalidArgumentError, TypeError):
     """An argument had the wrong type; refused before any request was sent."""
+
+
+class EventLoopError(IonQError, RuntimeError):
+    """An `AsyncIonQ` was used in an event loop other than the one it first ran in.
+
+    Its connections belong to that loop; make one client per event loop.
+    """
 
 
 class InvalidTransitionError(IonQError):
@@ -165,6 +176,53 @@ class APIConnectionError(APIError):
 
 class APITimeoutError(APIConnectionError):
     """The request timed out."""
+
+
+class ResponseTooLargeError(APIError):
+    """The answer was bigger than the client's `max_response_bytes`; reading stopped there.
+
+    `limit` is the cap, `received` how many bytes had been read (or announced by
+    Content-Length) when it stopped.
+    """
+
+    def __init__(
+        self, message: str, *, request: httpx.Request | None, limit: int, received: int
+    ) -> None:
+        super().__init__(message, request=request)
+        self.limit = limit
+        self.received = received
+
+
+class JobMayExistError(APIError):
+    """A request that creates (a job by create, clone or move, or a session) may have
+    reached the server, and no answer said whether it did: the job may exist, unknown.
+
+    It was not retried (that could create and bill a second one). `error` is what went
+    wrong (a timeout, a dropped connection, a 5xx); `operation` is "create", "clone",
+    "move" or "sessions.create"; `sent_body` the JSON sent, `sent_at` when it was first
+    sent (UTC), `idempotency_key` its key. `client.jobs.reconcile(error)` looks for the
+    job it made and says whether that can be decided.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        request: httpx.Request,
+        error: APIError,
+        operation: str,
+        source_job_id: str | None,
+        sent_body: object,
+        sent_at: datetime,
+        idempotency_key: str | None,
+    ) -> None:
+        super().__init__(message, request=request, body=error.body)
+        self.error = error
+        self.operation = operation
+        self.source_job_id = source_job_id
+        self.sent_body = sent_body
+        self.sent_at = sent_at
+        self.idempotency_key = idempotency_key
 
 
 class APIResponseValidationError(APIError):
@@ -341,7 +399,10 @@ def _str_or_none(value: object) -> str | None:
 
 
 def _quote(body: bytes) -> str:
-    text = body[:_MESSAGE_BODY_LIMIT].decode("utf-8", errors="replace")
+    """The start of `body` for a message: masked first, then cut (cutting first could
+    leave most of a key that straddled the cut, unrecognised)."""
+    window = body[: _MESSAGE_BODY_LIMIT * 4].decode("utf-8", errors="replace")
+    text = _mask(window)[:_MESSAGE_BODY_LIMIT]
     more = "..." if len(body) > _MESSAGE_BODY_LIMIT else ""
     return f"{text!r}{more}"
 
@@ -350,6 +411,9 @@ def _quote(body: bytes) -> str:
 # left alone: masking a common word everywhere would garble messages and hide nothing.
 _SECRETS: set[str] = set()
 _MIN_SECRET = 8
+# A run of this many characters of a key is masked wherever it appears (a key cut by a
+# truncation, or quoted in pieces); a shorter run is too likely to be ordinary text.
+_FRAGMENT = 12
 
 
 def register_secret(key: str) -> None:
@@ -362,7 +426,29 @@ def _mask(text: str) -> str:
     for secret in _SECRETS:
         if secret in text:
             text = text.replace(secret, "***")
+        if len(secret) > _FRAGMENT:
+            text = _mask_fragments(text, secret)
     return text
+
+
+def _mask_fragments(text: str, secret: str) -> str:
+    """`text` with every run of `_FRAGMENT` or more characters of `secret` masked."""
+    grams = {secret[i : i + _FRAGMENT] for i in range(len(secret) - _FRAGMENT + 1)}
+    hidden = [False] * len(text)
+    found = False
+    for i in range(len(text) - _FRAGMENT + 1):
+        if text[i : i + _FRAGMENT] in grams:
+            hidden[i : i + _FRAGMENT] = [True] * _FRAGMENT
+            found = True
+    if not found:
+        return text
+    out: list[str] = []
+    for i, char in enumerate(text):
+        if not hidden[i]:
+            out.append(char)
+        elif i == 0 or not hidden[i - 1]:
+            out.append("***")
+    return "".join(out)
 
 
 def _redact(text: str, request: httpx.Request | None) -> str:

@@ -16,15 +16,19 @@ import httpx
 from ._config import TimeoutTypes
 
 __all__ = [
+    "DUE",
     "NOW",
     "Action",
     "Call",
+    "Due",
     "Flow",
     "Now",
     "Sleep",
+    "TooLarge",
     "Transmit",
     "now",
     "transmit",
+    "within",
 ]
 
 T = TypeVar("T")
@@ -82,12 +86,27 @@ class Call(Generic[T]):
 
 
 class Transmit:
-    """Send `request`; the result is the `httpx.Response` or the `httpx.HTTPError`."""
+    """Send `request` and read its answer, all by `deadline` (a time of the flow's clock,
+    see `Now`) and at most the client's `max_response_bytes` of it.
 
-    __slots__ = ("request",)
+    The result is the `httpx.Response` (body read), the `httpx.HTTPError` (a timeout once
+    the deadline passes), or `TooLarge`.
+    """
 
-    def __init__(self, request: httpx.Request) -> None:
+    __slots__ = ("deadline", "request")
+
+    def __init__(self, request: httpx.Request, deadline: float) -> None:
         self.request = request
+        self.deadline = deadline
+
+
+class TooLarge(Exception):
+    """The result of a `Transmit` whose answer was over the size cap (not raised)."""
+
+    def __init__(self, limit: int, received: int) -> None:
+        super().__init__(f"the answer is over {limit:,} bytes ({received:,} read or announced)")
+        self.limit = limit
+        self.received = received
 
 
 class Sleep:
@@ -105,9 +124,17 @@ class Now:
     __slots__ = ()
 
 
-NOW: Final = Now()
+class Due:
+    """Ask by when the flow must be done (a time of the flow's clock), or None if no
+    enclosing flow set a bound; drivers answer None, `within` its deadline."""
 
-Action: TypeAlias = Transmit | Sleep | Now
+    __slots__ = ()
+
+
+NOW: Final = Now()
+DUE: Final = Due()
+
+Action: TypeAlias = Transmit | Sleep | Now | Due
 Flow: TypeAlias = Generator[Action, Any, T]
 
 
@@ -116,6 +143,33 @@ def now() -> Flow[float]:
     return t
 
 
-def transmit(request: httpx.Request) -> Flow[httpx.Response | httpx.HTTPError]:
-    outcome: httpx.Response | httpx.HTTPError = yield Transmit(request)
+def due() -> Flow[float | None]:
+    t: float | None = yield DUE
+    return t
+
+
+def within(deadline: float, flow: Flow[T]) -> Flow[T]:
+    """`flow`, done by `deadline` (or an earlier one set around this): every request it
+    sends, and every wait between its retries, ends by then (see `send_flow`)."""
+    result: Any = None
+    try:
+        while True:
+            try:
+                action = flow.send(result)
+            except StopIteration as stop:
+                value: T = stop.value
+                return value
+            if type(action) is Due:
+                outer: float | None = yield action
+                result = deadline if outer is None else min(outer, deadline)
+            else:
+                result = yield action
+    finally:
+        flow.close()
+
+
+def transmit(
+    request: httpx.Request, deadline: float
+) -> Flow[httpx.Response | httpx.HTTPError | TooLarge]:
+    outcome: httpx.Response | httpx.HTTPError | TooLarge = yield Transmit(request, deadline)
     return outcome

@@ -25,16 +25,31 @@ from typing import Final
 
 import httpx
 
-__all__ = ["IDEMPOTENCY_HEADER", "KeyEcho", "RetryPolicy", "parse_retry_after"]
+__all__ = [
+    "IDEMPOTENCY_HEADER",
+    "NOT_SENT",
+    "KeyEcho",
+    "RetryPolicy",
+    "may_have_acted",
+    "parse_retry_after",
+]
 
 IDEMPOTENCY_HEADER: Final = "Idempotency-Key"
 
 # Statuses that say "try again" without having done anything.
 _RETRY_STATUSES = frozenset({429, 502, 503, 504, *range(520, 530)})
 # Failures after which nothing can have reached the server.
-_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+# Server errors that say the request was not acted on (not implemented, unavailable,
+# unsupported version); any other 5xx may come after the server did what was asked.
+_REFUSED_5XX = frozenset({501, 503, 505})
 # Failures worth retrying for a request that creates nothing.
 _TRANSIENT = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+
+
+def may_have_acted(status: int) -> bool:
+    """Whether an answer with this status leaves it open that the request was acted on."""
+    return status >= 500 and status not in _REFUSED_5XX
 
 
 @dataclass(slots=True)
@@ -85,7 +100,7 @@ class RetryPolicy:
             return None
         risky = creating and not deduped
         if error is not None:
-            retryable = isinstance(error, _NOT_SENT if risky else _TRANSIENT)
+            retryable = isinstance(error, NOT_SENT if risky else _TRANSIENT)
         else:
             retryable = status == 429 if risky else status in _RETRY_STATUSES
         if not retryable:

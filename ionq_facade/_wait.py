@@ -7,17 +7,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ._errors import (
     APIResponseValidationError,
+    APITimeoutError,
     ArgumentTypeError,
     JobCanceledError,
     JobFailedError,
+    JobTimeoutError,
 )
+from ._flow import Flow, now, within
 from ._job import Job, JobRef
 from ._lifecycle import JobStatus, check_observed
 
-__all__ = ["DEFAULT_WAIT_TIMEOUT", "Backoff", "StatusTracker", "outcome"]
+__all__ = ["DEFAULT_WAIT_TIMEOUT", "Backoff", "StatusTracker", "outcome", "poll"]
+
+T = TypeVar("T")
 
 # A wait always has a deadline: ten minutes unless the caller says otherwise.
 DEFAULT_WAIT_TIMEOUT = 600.0
@@ -104,3 +110,15 @@ def outcome(job: Job) -> Job:
     if job.status is JobStatus.CANCELED:
         raise JobCanceledError(f"job {job.id} was canceled", job=job)
     return job
+
+
+def poll(deadline: float, flow: Flow[T], timed_out: Callable[[], JobTimeoutError]) -> Flow[T]:
+    """One poll of a wait: `flow`, done by the wait's `deadline` (each request it sends is
+    cut off there, see `within`). A timeout once the deadline has passed is the wait's:
+    `timed_out()` is raised, not the request's `APITimeoutError`."""
+    try:
+        return (yield from within(deadline, flow))
+    except APITimeoutError as exc:
+        if (yield from now()) < deadline:
+            raise
+        raise timed_out() from exc

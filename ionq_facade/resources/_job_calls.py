@@ -29,7 +29,7 @@ from ionq_facade._parse import JSONValue, freeze, obj, opt_str_tuple, req_str
 from ionq_facade._settings import JobOptions, JobOverrides, Noise, Settings
 from ionq_facade._transport import call_flow
 from ionq_facade._validation import JobLike
-from ionq_facade._wait import DEFAULT_WAIT_TIMEOUT, Backoff, StatusTracker, outcome
+from ionq_facade._wait import DEFAULT_WAIT_TIMEOUT, Backoff, StatusTracker, outcome, poll
 
 __all__ = [
     "MAX_CIRCUITS",
@@ -451,19 +451,23 @@ def wait(
         if isinstance(job, Job) and job.status.is_terminal:
             return outcome(job)
     deadline = (yield from now()) + limit
+
+    def timed_out() -> JobTimeoutError:
+        status = tracker.last_status(ident)
+        return JobTimeoutError(
+            f"job {ident} did not finish within {limit:g}s (last status: {status})",
+            job_id=ident,
+            last_status=status,
+        )
+
     while True:
-        current = yield from call_flow(options, get(ident))
+        current = yield from poll(deadline, call_flow(options, get(ident)), timed_out)
         tracker.observe(current)
         if current.status.is_terminal:
             return outcome(current)
         remaining = deadline - (yield from now())
         if remaining <= 0:
-            status = tracker.last_status(ident)
-            raise JobTimeoutError(
-                f"job {ident} did not finish within {limit:g}s (last status: {current.raw_status})",
-                job_id=ident,
-                last_status=status,
-            )
+            raise timed_out()
         yield Sleep(min(next(delays), remaining))
 
 
@@ -502,8 +506,20 @@ def wait_many(
     pending = [i for i in ids if i not in finished]
     deadline = (yield from now()) + limit
     batch_size = WAIT_MANY_BATCH
+
+    def timed_out() -> JobTimeoutError:
+        last = {i: tracker.last_status(i) for i in pending}
+        return JobTimeoutError(
+            f"{len(pending)} of {len(ids)} jobs did not finish within {limit:g}s",
+            job_id=pending[0],
+            last_status=last[pending[0]],
+            pending=last,
+            finished=finished,
+        )
+
     while pending:
-        seen, batch_size = yield from _poll_round(options, pending, batch_size)
+        round_ = _poll_round(options, pending, batch_size)
+        seen, batch_size = yield from poll(deadline, round_, timed_out)
         ended: list[Job] = []
         for ident in pending:
             current = seen[ident]
@@ -519,14 +535,7 @@ def wait_many(
             break
         remaining = deadline - (yield from now())
         if remaining <= 0:
-            last = {i: tracker.last_status(i) for i in pending}
-            raise JobTimeoutError(
-                f"{len(pending)} of {len(ids)} jobs did not finish within {limit:g}s",
-                job_id=pending[0],
-                last_status=last[pending[0]],
-                pending=last,
-                finished=finished,
-            )
+            raise timed_out()
         yield Sleep(min(next(delays), remaining))
     return {i: finished[i] for i in ids}
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from ionq_facade._reconcile import reconcile as _reconcile
 from ionq_facade._resource import (
     AsyncResource,
     SyncResource,
@@ -44,6 +45,7 @@ class Jobs(SyncResource):
     move = sync_call(define.move)
     wait = sync_flow(define.wait)
     wait_many = sync_flow(define.wait_many)
+    reconcile = sync_flow(_reconcile)  # (bounds: JobMayExistError; not a job call)
 
     @cached_property
     def with_raw_response(self) -> JobsWithRawResponse:
@@ -86,6 +88,7 @@ class AsyncJobs(AsyncResource):
     move = async_call(define.move)
     wait = async_flow(define.wait)
     wait_many = async_flow(define.wait_many)
+    reconcile = async_flow(_reconcile)  # (bounds: JobMayExistError; not a job call)
 
     @cached_property
     def with_raw_response(self) -> AsyncJobsWithRawResponse:

@@ -128,12 +128,19 @@ def record_figures(title: str, run: Run) -> None:
     ]
     if run.server_dedupes:
         rows.append(("  of them before the first echo", len(t.ambiguous_before_echo)))
+    silent = {i for i in unknown if _token(run, i) not in set(t.ambiguous)}
     rows += [
         ("unknown jobs", len(unknown)),
+        ("  of them silent (no JobMayExistError told the caller)", len(silent)),
         ("duplicate jobs (one token, two jobs)", sum(n - 1 for n in tokens.values() if n > 1)),
         ("cancels answered 409 though applied", t.late_cancel_acks),
     ]
     FIGURES.record(title, rows)
+
+
+def _token(run: Run, job_id: str) -> str | None:
+    meta = run.on_server.get(job_id)
+    return meta.get(TOKEN) if meta is not None else None
 
 
 def check_targets(run: Run) -> None:
@@ -195,7 +202,8 @@ def no_dedupe_run() -> Run:
 def test_without_dedupe_ambiguous_creates_are_not_retried(no_dedupe_run: Run) -> None:
     """The same workload against a server that ignores the key (as IonQ's may): no echo,
     so a creating request is never retried after it may have been sent. A lost answer
-    then leaves a job the client was not told about, but never a duplicate."""
+    then leaves a job the client did not learn the id of, but never a duplicate, and never
+    silently: each such call raised `JobMayExistError`."""
     run = no_dedupe_run
     record_figures("1. Faults survived, server ignoring Idempotency-Key (1,000 ops)", run)
     t = run.tally
@@ -205,10 +213,8 @@ def test_without_dedupe_ambiguous_creates_are_not_retried(no_dedupe_run: Run) ->
     assert all(n == 1 for n in tokens.values()), "a blind retry produced two jobs"
     unknown = set(run.on_server) - t.known
     assert unknown, "no answer was lost: the run does not test the gap"
-    for job_id in unknown:
-        meta = run.on_server[job_id]
-        assert meta is not None
-        assert meta[TOKEN] in set(t.ambiguous)
+    # None is silent: the caller got JobMayExistError for each.
+    assert all(_token(run, job_id) in set(t.ambiguous) for job_id in unknown)
     # Some ambiguous failures created nothing (dropped before processing, injected 5xx).
     assert len(t.ambiguous) > len(unknown)
 

@@ -29,13 +29,12 @@ from ionq_emulator.errors import ApiError
 from ionq_emulator.faults import FaultConfig, FaultDecision, FaultRule
 from ionq_emulator.lifecycle import LifecycleError
 from ionq_facade import (
-    APIConnectionError,
-    APIStatusError,
     Circuit,
     IonQ,
     IonQError,
     JobCanceledError,
     JobConflictError,
+    JobMayExistError,
     JobRef,
     JobStatus,
 )
@@ -142,7 +141,8 @@ class Tally:
     read_failures: list[str] = field(default_factory=list)
     # token -> job id, for every create/clone/move the client was told succeeded.
     acknowledged: dict[str, str] = field(default_factory=dict)
-    # tokens of creating operations that raised after the request may have been sent.
+    # tokens of creating operations that raised JobMayExistError: the request may have
+    # been acted on, and the caller was told so.
     ambiguous: list[str] = field(default_factory=list)
     # ... of those, the ones sent before any creating operation had been answered: the
     # client cannot have seen the server echo an Idempotency-Key yet, so it must not
@@ -194,11 +194,9 @@ class _State:
 
 
 def _note_ambiguous(state: _State, token: str, error: IonQError, *, before_echo: bool) -> None:
-    """A creating request that failed after it may have reached the server: no answer,
-    or a 5xx (4xx answers, 429 included, mean the request was refused)."""
-    if isinstance(error, APIConnectionError) or (
-        isinstance(error, APIStatusError) and error.status_code >= 500
-    ):
+    """A creating request that failed after it may have reached the server: the client
+    says so with `JobMayExistError` (any other error means it certainly made nothing)."""
+    if isinstance(error, JobMayExistError):
         state.tally.ambiguous.append(token)
         if before_echo:
             state.tally.ambiguous_before_echo.append(token)
