@@ -162,3 +162,18 @@ def test_the_helpers_need_no_pytest() -> None:
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip()
     assert TEST_API_KEY not in run.stdout
+
+
+def test_the_plugin_loads_without_the_emulator_extra() -> None:
+    # pytest imports the plugin wherever the package is installed, extra or not.
+    code = (
+        "import sys\n"
+        "for name in ('starlette', 'uvicorn', 'numpy', 'jsonschema', 'yaml'):\n"
+        "    sys.modules[name] = None\n"
+        "import ionq_emulator.pytest_plugin\n"
+        "assert 'ionq_emulator.emulator' not in sys.modules\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert run.returncode == 0, run.stderr
