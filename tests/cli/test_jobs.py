@@ -18,7 +18,7 @@ GHZ = {
         {"gate": "cnot", "control": 1, "target": 2},
     ],
 }
-BELL_QASM = "OPENQASM 3;\nqubit[2] q;\nh q[0];\ncx q[0], q[1];\n"
+BELL_QASM = "OPENQASM 3;\ninclude \"stdgates.inc\";\nqubit[2] q;\nh q[0];\ncx q[0], q[1];\n"
 
 
 def one_line(text: str) -> str:
