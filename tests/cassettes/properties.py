@@ -20,13 +20,13 @@ from unittest import mock
 
 import attrs
 import httpx
-from hypothesis import HealthCheck, Phase, given, settings
-
 import pytest
+from hypothesis import HealthCheck, Phase, given, settings
 
 from ionq_emulator.limits import DEBIASING_MIN_SHOTS
 from ionq_emulator.recording import same_json
 from ionq_facade import (
+    BadRequestError,
     Circuit,
     Compilation,
     ErrorMitigation,
