@@ -56,6 +56,7 @@ from ._models import (
 )
 from ._pagination import AsyncJobPager, JobFilters, JobPager, SessionJobFilters
 from ._response import RawResponse
+from ._results import Histogram, RegisterDistributions, RegisterShots, Shots
 from ._settings import Compilation, ErrorMitigation, JobOptions, JobOverrides, Noise, Settings
 from ._version import __version__
 
@@ -84,6 +85,7 @@ __all__ = [
     "ErrorMitigation",
     "Fidelity",
     "GateCircuit",
+    "Histogram",
     "InternalServerError",
     "InvalidArgumentError",
     "InvalidTransitionError",
@@ -118,11 +120,14 @@ __all__ = [
     "RateCardEntry",
     "RateLimitError",
     "RawResponse",
+    "RegisterDistributions",
+    "RegisterShots",
     "ResultArtifact",
     "Session",
     "SessionJobFilters",
     "SessionSettings",
     "Settings",
+    "Shots",
     "Whoami",
     "__version__",
 ]

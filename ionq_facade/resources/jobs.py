@@ -44,6 +44,11 @@ class Jobs(SyncResource):
     move = sync_call(define.move)
     wait = sync_flow(define.wait)
     wait_many = sync_flow(define.wait_many)
+    histogram = sync_flow(define.histogram)
+    shots = sync_flow(define.shots)
+    register_probabilities = sync_flow(define.register_probabilities)
+    register_histogram = sync_flow(define.register_histogram)
+    register_shots = sync_flow(define.register_shots)
 
     @cached_property
     def with_raw_response(self) -> JobsWithRawResponse:
@@ -86,6 +91,11 @@ class AsyncJobs(AsyncResource):
     move = async_call(define.move)
     wait = async_flow(define.wait)
     wait_many = async_flow(define.wait_many)
+    histogram = async_flow(define.histogram)
+    shots = async_flow(define.shots)
+    register_probabilities = async_flow(define.register_probabilities)
+    register_histogram = async_flow(define.register_histogram)
+    register_shots = async_flow(define.register_shots)
 
     @cached_property
     def with_raw_response(self) -> AsyncJobsWithRawResponse:
