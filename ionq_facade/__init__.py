@@ -60,6 +60,7 @@ from ._models import (
 from ._pagination import AsyncJobPager, JobFilters, JobPager, SessionJobFilters
 from ._reconcile import Reconciliation
 from ._response import RawResponse
+from ._results import Histogram, RegisterDistributions, RegisterShots, Shots
 from ._settings import Compilation, ErrorMitigation, JobOptions, JobOverrides, Noise, Settings
 from ._version import __version__
 
@@ -91,6 +92,7 @@ __all__ = [
     "EventLoopError",
     "Fidelity",
     "GateCircuit",
+    "Histogram",
     "InternalServerError",
     "InvalidArgumentError",
     "InvalidTransitionError",
@@ -128,11 +130,14 @@ __all__ = [
     "RawResponse",
     "Reconciliation",
     "ResponseTooLargeError",
+    "RegisterDistributions",
+    "RegisterShots",
     "ResultArtifact",
     "Session",
     "SessionJobFilters",
     "SessionSettings",
     "Settings",
+    "Shots",
     "Whoami",
     "__version__",
 ]

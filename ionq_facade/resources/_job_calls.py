@@ -9,7 +9,7 @@ is sent, and so do the lifecycle pre-checks on job snapshots.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, Unpack
+from typing import Any, TypeVar, Unpack
 
 from ionq_facade import _validation as v
 from ionq_facade._circuit import QASM3, GateCircuit, NativeCircuit
@@ -26,6 +26,18 @@ from ionq_facade._lifecycle import JobStatus
 from ionq_facade._models import JobCost, JobEstimate, Probabilities, parse_child_probabilities
 from ionq_facade._pagination import CursorTrail, JobFilters, PageCall
 from ionq_facade._parse import JSONValue, freeze, obj, opt_str_tuple, req_str
+from ionq_facade._results import (
+    HISTOGRAM_V1,
+    HISTOGRAM_V2,
+    PROBABILITIES_V2,
+    SHOTS_V1,
+    SHOTS_V2,
+    Histogram,
+    RegisterDistributions,
+    RegisterShots,
+    Shots,
+    result_path,
+)
 from ionq_facade._settings import JobOptions, JobOverrides, Noise, Settings
 from ionq_facade._transport import call_flow
 from ionq_facade._validation import JobLike
@@ -45,15 +57,22 @@ __all__ = [
     "delete_many",
     "estimate",
     "get",
+    "histogram",
     "job_filters",
     "list_jobs",
     "list_page",
     "move",
     "pages",
     "probabilities",
+    "register_histogram",
+    "register_probabilities",
+    "register_shots",
+    "shots",
     "wait",
     "wait_many",
 ]
+
+T = TypeVar("T")
 
 MAX_CIRCUITS = 5000
 # Ids per list request in wait_many: a full page (the contract's `limit` cap), so a round
@@ -368,6 +387,63 @@ def _frozen_object(value: object) -> Mapping[str, JSONValue]:
     frozen = freeze(obj(value, "artifact"))
     assert isinstance(frozen, Mapping)
     return frozen
+
+
+# -- typed results of every format: a descriptor when the job has one, else its link --------
+
+
+def _result(
+    options: ClientOptions,
+    job: JobLike,
+    fmt: str,
+    parse: Callable[[object], T],
+    timeout: TimeoutTypes | None,
+) -> Flow[T]:
+    """Download `job`'s result in format `fmt`; a job given by id (or a snapshot without
+    results) is read first, to learn where its results are."""
+    snapshot = job if isinstance(job, Job) and job.results is not None else None
+    if snapshot is None:
+        snapshot = yield from call_flow(options, get(job, timeout=timeout))
+    path = result_path(snapshot, fmt, options.base_url)
+    return (yield from call_flow(options, Call("GET", path, parse, timeout=timeout)))
+
+
+def histogram(
+    options: ClientOptions, job: JobLike, *, timeout: TimeoutTypes | None = None
+) -> Flow[Histogram]:
+    """Shots per basis state (`ionq.result.histogram.json.v1`)."""
+    return _result(options, job, HISTOGRAM_V1, Histogram._from_json, timeout)
+
+
+def shots(
+    options: ClientOptions, job: JobLike, *, timeout: TimeoutTypes | None = None
+) -> Flow[Shots]:
+    """Every shot's basis state, in order (`ionq.result.shots.json.v1`; noisy
+    simulations and QPU backends)."""
+    return _result(options, job, SHOTS_V1, Shots._from_json, timeout)
+
+
+def register_probabilities(
+    options: ClientOptions, job: JobLike, *, timeout: TimeoutTypes | None = None
+) -> Flow[RegisterDistributions]:
+    """Per classical register, bitstring -> probability (`...probabilities.json.v2`)."""
+    return _result(
+        options, job, PROBABILITIES_V2, RegisterDistributions._probabilities_from_json, timeout
+    )
+
+
+def register_histogram(
+    options: ClientOptions, job: JobLike, *, timeout: TimeoutTypes | None = None
+) -> Flow[RegisterDistributions]:
+    """Per classical register, bitstring -> shot count (`...histogram.json.v2`)."""
+    return _result(options, job, HISTOGRAM_V2, RegisterDistributions._histogram_from_json, timeout)
+
+
+def register_shots(
+    options: ClientOptions, job: JobLike, *, timeout: TimeoutTypes | None = None
+) -> Flow[RegisterShots]:
+    """Per shot, each classical register's bits (`ionq.result.shots.json.v2`)."""
+    return _result(options, job, SHOTS_V2, RegisterShots._from_json, timeout)
 
 
 def job_filters(filters: Mapping[str, object], allowed: frozenset[str]) -> list[tuple[str, str]]:

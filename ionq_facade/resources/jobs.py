@@ -46,6 +46,11 @@ class Jobs(SyncResource):
     wait = sync_flow(define.wait)
     wait_many = sync_flow(define.wait_many)
     reconcile = sync_flow(_reconcile)  # (bounds: JobMayExistError; not a job call)
+    histogram = sync_flow(define.histogram)
+    shots = sync_flow(define.shots)
+    register_probabilities = sync_flow(define.register_probabilities)
+    register_histogram = sync_flow(define.register_histogram)
+    register_shots = sync_flow(define.register_shots)
 
     @cached_property
     def with_raw_response(self) -> JobsWithRawResponse:
@@ -89,6 +94,11 @@ class AsyncJobs(AsyncResource):
     wait = async_flow(define.wait)
     wait_many = async_flow(define.wait_many)
     reconcile = async_flow(_reconcile)  # (bounds: JobMayExistError; not a job call)
+    histogram = async_flow(define.histogram)
+    shots = async_flow(define.shots)
+    register_probabilities = async_flow(define.register_probabilities)
+    register_histogram = async_flow(define.register_histogram)
+    register_shots = async_flow(define.register_shots)
 
     @cached_property
     def with_raw_response(self) -> AsyncJobsWithRawResponse:

@@ -127,7 +127,7 @@ def jobs_lifecycle(stage: Stage) -> None:
     finished = client.jobs.wait_many([qasm, multi], timeout=600)
     assert all(j.status is JobStatus.COMPLETED for j in finished.values())
     children = client.jobs.child_probabilities(finished[multi.id])
-    # Listed jobs (IonQ's BaseJob) carry no child_job_ids; the job itself does.
+    # Listed jobs (what wait_many reads) carry no child_job_ids, as IonQ's BaseJob.
     assert set(children) == set(client.jobs.get(multi).child_job_ids or ())
 
     # Clone inherits what is not given; move also cancels its (queued) source.
@@ -157,8 +157,24 @@ def results_artifacts(stage: Stage) -> None:
     if stage.emulated:
         assert artifacts, "the emulator serves artifact descriptors beside the links"
     for descriptor in artifacts.values():
-        content = client.jobs.artifact(job, descriptor.id)
-        assert content
+        if descriptor.format != "ionq.result.shots.json.v1":  # a list, read by jobs.shots
+            assert client.jobs.artifact(job, descriptor.id)
+    # A noisy simulation has per-shot data: its shots give its histogram.
+    noisy_ref = client.jobs.create(
+        bell(), backend="simulator", shots=100, noise=Noise("aria-1", seed=5)
+    )
+    noisy = client.jobs.wait(noisy_ref, timeout=600)
+    shots = client.jobs.shots(noisy)
+    assert len(shots) == 100
+    assert shots.histogram() == client.jobs.histogram(noisy)
+    if noisy.results is not None and "ionq.result.shots.json.v2" in noisy.results.artifacts:
+        per_register = client.jobs.register_shots(noisy)
+        assert len(per_register) == 100
+        counts = client.jobs.register_histogram(noisy)
+        distributions = client.jobs.register_probabilities(noisy)
+        for name, register in counts.registers.items():
+            assert sum(register.values()) == 100
+            assert set(distributions[name]) == set(register)
 
 
 def list_pages(stage: Stage) -> None:

@@ -15,6 +15,7 @@ from typing import Any, Final, Literal
 
 from hypothesis import strategies as st
 
+from ionq_emulator.limits import DEBIASING_MIN_SHOTS
 from ionq_facade import Compilation, ErrorMitigation, Noise, Settings
 
 __all__ = [
@@ -180,6 +181,10 @@ def clone_move_cases(draw: st.DrawFn, world: World) -> CloneMoveCase:
             opt=st.integers(0, 3),
         )
     )
+    mitigation = (wire.get("settings") or {}).get("error_mitigation") or {}
+    if mitigation.get("debiasing") and wire.get("shots", 0) < DEBIASING_MIN_SHOTS:
+        # IonQ refuses debiasing below 500 shots; the source job has fewer.
+        wire["shots"] = DEBIASING_MIN_SHOTS + wire.get("shots", 0)
     return CloneMoveCase(
         operation=operation,
         source_status=draw(st.sampled_from(_SOURCE_STATUSES[operation])),

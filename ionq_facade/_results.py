@@ -1,0 +1,187 @@
+"""Typed values for IonQ's result formats, and where a job's results are read from.
+
+One class per format (the flat v1 probabilities are `Probabilities`, in `_models`):
+
+- `Histogram` (`ionq.result.histogram.json.v1`): basis state (int) -> shot count.
+- `Shots` (`ionq.result.shots.json.v1`): each shot's basis state, in the order they ran.
+- `RegisterDistributions` (`...probabilities.json.v2` and `...histogram.json.v2`): per
+  classical register, bitstring -> probability (or count).
+- `RegisterShots` (`...shots.json.v2`): per shot, each register's bits (bit i at index i).
+
+A job's `results` may hold artifact descriptors keyed by format, short-name links
+(`probabilities`, `histogram`, `shots`), or both; `result_path` picks the descriptor
+when there is one, else the link, so either shape is read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final
+from urllib.parse import urlsplit
+
+import attrs
+
+from . import _parse as p
+from ._errors import InvalidArgumentError
+from ._job import Job
+
+__all__ = [
+    "HISTOGRAM_V1",
+    "HISTOGRAM_V2",
+    "PROBABILITIES_V2",
+    "SHOTS_V1",
+    "SHOTS_V2",
+    "Histogram",
+    "RegisterDistributions",
+    "RegisterShots",
+    "Shots",
+    "result_path",
+]
+
+PROBABILITIES_V2: Final = "ionq.result.probabilities.json.v2"
+HISTOGRAM_V1: Final = "ionq.result.histogram.json.v1"
+HISTOGRAM_V2: Final = "ionq.result.histogram.json.v2"
+SHOTS_V1: Final = "ionq.result.shots.json.v1"
+SHOTS_V2: Final = "ionq.result.shots.json.v2"
+#: The short-name link that serves each v1 format, for results in the link shape.
+LINKS: Final = {HISTOGRAM_V1: "histogram", SHOTS_V1: "shots"}
+
+
+def _frozen_counts(data: Mapping[int, float]) -> Mapping[int, float]:
+    return MappingProxyType(dict(data))
+
+
+def _frozen_registers(data: Mapping[str, Mapping[str, float]]) -> Mapping[str, Mapping[str, float]]:
+    return MappingProxyType({name: MappingProxyType(dict(d)) for name, d in data.items()})
+
+
+def _numbers(value: object, what: str) -> dict[str, float]:
+    return {str(k): p.req_float(v, f"{what}.{k}") for k, v in p.obj(value, what).items()}
+
+
+def _state(value: object, what: str) -> int:
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    return p.req_int(value, what)
+
+
+@attrs.frozen
+class Histogram:
+    """Shots per basis state (qubit 0 the least significant bit). On IonQ's ideal
+    simulator, which does not sample, the counts are expected counts (may be fractional)."""
+
+    counts: Mapping[int, float] = attrs.field(converter=_frozen_counts)
+
+    @property
+    def total(self) -> float:
+        return sum(self.counts.values())
+
+    @classmethod
+    def _from_json(cls, value: object) -> Histogram:
+        data = p.obj(value, "histogram")
+        return cls({_state(k, f"histogram key {k!r}"): p.req_float(v, f"histogram.{k}")
+                    for k, v in data.items()})  # fmt: skip
+
+
+@attrs.frozen
+class Shots:
+    """Every shot's basis state as an integer, in the order the shots ran."""
+
+    outcomes: tuple[int, ...]
+
+    def __len__(self) -> int:
+        return len(self.outcomes)
+
+    def histogram(self) -> Histogram:
+        counts: dict[int, float] = {}
+        for state in self.outcomes:
+            counts[state] = counts.get(state, 0.0) + 1.0
+        return Histogram(counts)
+
+    @classmethod
+    def _from_json(cls, value: object) -> Shots:
+        if not isinstance(value, list):
+            raise TypeError(f"shots: expected a list, got {type(value).__name__}")
+        return cls(tuple(_state(s, f"shots[{i}]") for i, s in enumerate(value)))
+
+
+@attrs.frozen
+class RegisterDistributions:
+    """Per classical register: zero-padded bitstring (bit 0 rightmost) -> probability, or
+    shot count for a histogram."""
+
+    registers: Mapping[str, Mapping[str, float]] = attrs.field(converter=_frozen_registers)
+
+    def __getitem__(self, register: str) -> Mapping[str, float]:
+        return self.registers[register]
+
+    @classmethod
+    def _read(cls, value: object, key: str) -> RegisterDistributions:
+        inner = p.obj(p.obj(value, key).get(key), key)
+        regs = p.obj(inner.get("registers"), f"{key}.registers")
+        return cls({n: _numbers(d, f"{key}.registers.{n}") for n, d in regs.items()})
+
+    @classmethod
+    def _probabilities_from_json(cls, value: object) -> RegisterDistributions:
+        return cls._read(value, "probabilities")
+
+    @classmethod
+    def _histogram_from_json(cls, value: object) -> RegisterDistributions:
+        return cls._read(value, "histogram")
+
+
+@attrs.frozen
+class RegisterShots:
+    """Per shot, in order: each register's measured bits (element i is bit i)."""
+
+    shots: tuple[Mapping[str, tuple[int, ...]], ...]
+
+    def __len__(self) -> int:
+        return len(self.shots)
+
+    def register(self, name: str) -> tuple[tuple[int, ...], ...]:
+        """One register's bits, shot by shot."""
+        return tuple(shot[name] for shot in self.shots)
+
+    @classmethod
+    def _from_json(cls, value: object) -> RegisterShots:
+        raw = p.obj(value, "shots").get("shots")
+        if not isinstance(raw, list):
+            raise TypeError("shots.shots: expected a list")
+        shots = []
+        for i, entry in enumerate(raw):
+            regs = p.obj(p.obj(entry, f"shots[{i}]").get("registers"), f"shots[{i}].registers")
+            shots.append(MappingProxyType({
+                name: tuple(p.req_int(b, f"shots[{i}].{name}") for b in _list(bits, name))
+                for name, bits in regs.items()
+            }))  # fmt: skip
+        return cls(tuple(shots))
+
+
+def _list(value: object, what: str) -> list[object]:
+    if not isinstance(value, list):
+        raise TypeError(f"{what}: expected a list, got {type(value).__name__}")
+    return value
+
+
+def result_path(job: Job, fmt: str, base_url: str) -> str:
+    """The request path (relative to `base_url`) of `job`'s result in format `fmt`."""
+    results = job.results
+    if results is None:
+        raise InvalidArgumentError(f"job {job.id} has no results ({job.raw_status})")
+    descriptor = results.artifacts.get(fmt)
+    if descriptor is not None:
+        return f"/jobs/{job.id}/artifacts/{descriptor.id}"
+    link = results.links.get(LINKS.get(fmt, ""))
+    if link is None:
+        available = sorted({*results.artifacts, *results.links})
+        raise InvalidArgumentError(
+            f"job {job.id} has no {fmt} result (it has: {', '.join(available) or 'none'})"
+        )
+    prefix = urlsplit(base_url).path.rstrip("/")
+    path = urlsplit(link).path
+    if urlsplit(link).netloc or not path.startswith(prefix + "/"):
+        # A link is relative to the API host; one elsewhere would get the API key.
+        raise InvalidArgumentError(f"job {job.id}'s {fmt} link {link!r} is not under {base_url}")
+    return path.removeprefix(prefix)
