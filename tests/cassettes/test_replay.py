@@ -69,8 +69,9 @@ def test_a_request_the_cassette_does_not_hold_fails() -> None:
 
 def test_a_recorded_request_left_unsent_fails() -> None:
     stage = _stage()
-    with pytest.raises(ReplayIncomplete, match="not sent"), replaying(
-        CASSETTE_DIR / "account_backends.yaml"
+    with (
+        pytest.raises(ReplayIncomplete, match="not sent"),
+        replaying(CASSETTE_DIR / "account_backends.yaml"),
     ):
         stage.client().whoami()
     stage.close()
@@ -137,12 +138,18 @@ _RESOURCES: tuple[type, ...] = (IonQ, Jobs, Sessions, Backends, Characterization
 _BOUND = type(vars(Jobs)["get"])
 
 
+# Operations no recording can exercise: reconcile takes a JobMayExistError (an answer
+# lost in transit, which a live recording cannot provoke); its requests are job listing
+# pages, which the listing scenarios record.
+_UNRECORDABLE = frozenset({"Jobs.reconcile"})
+
+
 def facade_operations() -> set[str]:
     return {
         f"{cls.__name__}.{name}"
         for cls in _RESOURCES
         for name, value in vars(cls).items()
-        if isinstance(value, _BOUND)
+        if isinstance(value, _BOUND) and f"{cls.__name__}.{name}" not in _UNRECORDABLE
     }
 
 

@@ -155,9 +155,7 @@ class DedupingServer:
         return reply(201, {"id": self.jobs[key], "status": "submitted"}, **{HEADER: key})
 
 
-def test_a_lost_answer_is_retried_and_the_dedupe_yields_one_job(
-    api: FakeAPI, client: IonQ
-) -> None:
+def test_a_lost_answer_is_retried_and_the_dedupe_yields_one_job(api: FakeAPI, client: IonQ) -> None:
     server = DedupingServer()
     api.on("POST", "/jobs", server)
     first = client.jobs.create(BELL, backend="simulator")

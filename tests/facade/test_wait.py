@@ -186,9 +186,7 @@ def test_wait_many_makes_one_request_per_round(
     assert per_round == sorted(per_round, reverse=True)
 
 
-def test_wait_many_asks_for_a_full_page_of_ids_in_one_request(
-    api: FakeAPI, client: IonQ
-) -> None:
+def test_wait_many_asks_for_a_full_page_of_ids_in_one_request(api: FakeAPI, client: IonQ) -> None:
     ids = [f"job-{i}" for i in range(1000)]
     api.on("GET", "/jobs", Fleet({i: ["completed"] for i in ids}))
     assert len(client.jobs.wait_many(ids)) == 1000
