@@ -279,17 +279,14 @@ def test_no_12_character_fragment_of_the_key_in_any_message() -> None:
     cut of quoted bodies (the old code cut first, then masked: 39 of 40 shown)."""
     leaks = 0
     checked = 0
-    for filler in range(420, 520):
-        body = b"e" * filler + KEY.encode() + b" tail"
-        with (
-            hostile_server("error_body", body=body) as h,
-            sync_client(h.base_url) as client,
-            pytest.raises(IonQError) as info,
-        ):
-            client.jobs.get("job-1")
-        for text in (str(info.value), repr(info.value), info.value.args[0]):
-            checked += 1
-            leaks += bool(fragments(text))
+    with hostile_server("error_body") as h, sync_client(h.base_url) as client:
+        for filler in range(420, 520):
+            h.body = b"e" * filler + KEY.encode() + b" tail"
+            with pytest.raises(IonQError) as info:
+                client.jobs.get("job-1")
+            for text in (str(info.value), repr(info.value), info.value.args[0]):
+                checked += 1
+                leaks += bool(fragments(text))
     record(MISUSE, "messages checked (error bodies cut at 420..519 + the key)", checked)
     record(MISUSE, "  with a 12-character fragment of the key", leaks)
     assert leaks == 0
@@ -402,3 +399,19 @@ def test_clone_and_move_whose_answers_are_lost_are_reported() -> None:
     assert found.job is not None
     assert found.job.id != source.id
     record(AMBIGUOUS, "move, answer lost: reconcile (original_job_id)", found.outcome)
+
+
+def test_a_session_create_whose_answer_is_lost_is_reported_undecidable() -> None:
+    """A session has no name or metadata: the one made is among the candidates, but
+    reconcile cannot tell it from one another client opened meanwhile, and says so."""
+    emulator = dropping_emulator("drop_after")
+    with emulator_server(emulator) as server, sync_client(server.base_url) as client:
+        with pytest.raises(JobMayExistError) as info:
+            client.sessions.create("simulator")
+        emulator.faults = FaultConfig([])
+        answer = client.jobs.reconcile(info.value)
+    assert info.value.operation == "sessions.create"
+    assert answer.outcome == "undecidable"
+    assert len(answer.candidates) == 1
+    assert "session" in answer.reason
+    record(AMBIGUOUS, "sessions.create, answer lost: reconcile", answer.outcome)
