@@ -56,7 +56,11 @@ def _override_fields() -> dict[str, str]:
     """Override field -> the Job field showing it, from the generated JobOverrides model."""
     from ionq_api.models import JobOverrides as ApiJobOverrides
 
-    names = [f.name for f in attrs.fields(ApiJobOverrides) if f.name != "additional_properties"]
+    names = [
+        f.name
+        for f in attrs.fields(ApiJobOverrides)
+        if f.name != "additional_properties"
+    ]
     return {name: "parent_job_id" if name == "parent" else name for name in names}
 
 

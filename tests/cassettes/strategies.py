@@ -61,7 +61,9 @@ def wire_overrides(
             ),
         }
     )
-    noise = st.fixed_dictionaries({"model": noise_models}, optional={"seed": st.integers(*INT32)})
+    noise = st.fixed_dictionaries(
+        {"model": noise_models}, optional={"seed": st.integers(*INT32)}
+    )
     return _optional_object(
         {
             "name": text,

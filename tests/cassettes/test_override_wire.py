@@ -55,7 +55,9 @@ def leaky_facade(monkeypatch: pytest.MonkeyPatch) -> None:
     """The façade broken as the issue describes: every override body gets `shots: 100`."""
     original = _job_calls._override_call
 
-    def leaky(ident: str, operation: str, overrides: Any, timeout: Any) -> _flow.Call[Any]:
+    def leaky(
+        ident: str, operation: str, overrides: Any, timeout: Any
+    ) -> _flow.Call[Any]:
         call = original(ident, operation, overrides, timeout)
         assert isinstance(call.json, dict)
         call.json = {"shots": 100, **call.json}

@@ -69,9 +69,8 @@ def test_a_request_the_cassette_does_not_hold_fails() -> None:
 
 def test_a_recorded_request_left_unsent_fails() -> None:
     stage = _stage()
-    with (
-        pytest.raises(ReplayIncomplete, match="not sent"),
-        replaying(CASSETTE_DIR / "account_backends.yaml"),
+    with pytest.raises(ReplayIncomplete, match="not sent"), replaying(
+        CASSETTE_DIR / "account_backends.yaml"
     ):
         stage.client().whoami()
     stage.close()

@@ -39,7 +39,11 @@ def key_like(text: str) -> list[str]:
     found = []
     for token in _TOKEN.findall(text):
         rest = _UUID.sub("", token)
-        if len(rest) >= 32 and re.search(r"[A-Za-z]", rest) and re.search(r"[0-9]", rest):
+        if (
+            len(rest) >= 32
+            and re.search(r"[A-Za-z]", rest)
+            and re.search(r"[0-9]", rest)
+        ):
             found.append(token)
     return found
 
@@ -90,10 +94,9 @@ def test_recording_scrubs_keys_everywhere(tmp_path: Path) -> None:
         )
 
     path = tmp_path / "echo.yaml"
-    with (
-        cassette_vcr(record_mode="all", secrets=[key]).use_cassette(str(path)),
-        httpx.Client(transport=httpx.MockTransport(echo)) as http,
-    ):
+    with cassette_vcr(record_mode="all", secrets=[key]).use_cassette(str(path)), httpx.Client(
+        transport=httpx.MockTransport(echo)
+    ) as http:
         http.post(
             f"http://127.0.0.1:5/v0.4/jobs?token={key}",
             json={"name": key},

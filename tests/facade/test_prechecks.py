@@ -98,7 +98,9 @@ def test_a_cancel_that_finds_the_job_canceled_on_its_first_try_is_a_conflict(
     assert info.value.current_status is JobStatus.CANCELED
 
 
-def test_a_retried_cancel_whose_first_try_was_applied_succeeds(api: FakeAPI, client: IonQ) -> None:
+def test_a_retried_cancel_whose_first_try_was_applied_succeeds(
+    api: FakeAPI, client: IonQ
+) -> None:
     # The first try's answer was a 503 after the server canceled the job; the retry's 409
     # plus the job's status now show the cancel took effect.
     api.on("PUT", "/jobs/job-1/status/cancel", reply(503, {}), CONFLICT)
