@@ -185,27 +185,41 @@ class AsyncAPIClient:
         # Requests under way in their own tasks (see `_transmit`), kept from collection.
         self._inflight: set[asyncio.Task[Outcome]] = set()
 
-    def _check_loop(self) -> asyncio.AbstractEventLoop | None:
-        """The running asyncio loop (None under trio); `EventLoopError` if it is not the
-        one this client first ran in (its pooled connections belong to that one)."""
+    def _bind_loop(self) -> asyncio.AbstractEventLoop | None:
+        """The running asyncio loop (None under trio), which this client's connections
+        belong to from its first request on.
+
+        A loop that has closed since (one `asyncio.run` after another) took its
+        connections with it: an owned httpx client is replaced by a fresh one. Another
+        loop still open, or a given `http_client` tied to a closed one, cannot be shared:
+        `EventLoopError`.
+        """
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
             return None
-        if self._loop is None:
-            self._loop = weakref.ref(loop)
-        elif self._loop() is not loop:
-            raise EventLoopError(
-                "this AsyncIonQ was first used in another event loop, which its connections "
-                "belong to; create one client per event loop (e.g. per asyncio.run)"
-            )
+        bound = self._loop() if self._loop is not None else None
+        if bound is loop:
+            return loop
+        if self._loop is not None:
+            if bound is not None and not bound.is_closed():
+                raise EventLoopError(
+                    "this AsyncIonQ is in use by another event loop, which its connections "
+                    "belong to; create one client per event loop"
+                )
+            if not self.owns_http:
+                raise EventLoopError(
+                    "this AsyncIonQ's http_client was used in an event loop that has "
+                    "closed, with its connections; give it one made in this loop"
+                )
+            self.http = new_async_http_client()
+        self._loop = weakref.ref(loop)
         return loop
 
     async def run(self, flow: Flow[T]) -> T:
         send = flow.send
         result: Any = None
         try:
-            loop = self._check_loop()
             while True:
                 try:
                     action = send(result)
@@ -213,7 +227,7 @@ class AsyncAPIClient:
                     value: T = stop.value
                     return value
                 if type(action) is Transmit:
-                    result = await self._transmit(action, loop)
+                    result = await self._transmit(action, self._bind_loop())
                 elif type(action) is Sleep:
                     await self.sleep(action.seconds)
                     result = None
@@ -271,6 +285,10 @@ class AsyncAPIClient:
             return exc
 
     async def close(self) -> None:
-        self._check_loop()
-        if self.owns_http:
-            await self.http.aclose()
+        if not self.owns_http:
+            return
+        bound = self._loop() if self._loop is not None else None
+        if self._loop is not None and (bound is None or bound.is_closed()):
+            return  # its connections closed with their loop; nothing left to close
+        self._bind_loop()
+        await self.http.aclose()

@@ -361,7 +361,9 @@ class CostLimit:
                 f"CostLimit.value must be a number, not {type(self.value).__name__}"
             )
         if not math.isfinite(self.value) or self.value < 0:
-            raise InvalidArgumentError(f"CostLimit.value must be finite and >= 0, not {self.value}")
+            raise InvalidArgumentError(
+                f"CostLimit.value must be finite and >= 0, not {self.value}"
+            )
         if not isinstance(self.unit, str) or not self.unit:
             raise ArgumentTypeError("CostLimit.unit must be a non-empty str, such as 'usd'")
 

@@ -124,8 +124,15 @@ class _Wanted:
         return all(metadata.get(k) == v for k, v in self.metadata.items())
 
 
+_PLAIN_JOB = "the request carried no name or metadata to tell its job from others"
+_PLAIN_SESSION = "a session carries nothing that tells which request made it"
+
+
 def _decide(
-    candidates: Sequence[Job | Session], distinctive: bool, since: datetime
+    candidates: Sequence[Job | Session],
+    distinctive: bool,
+    since: datetime,
+    plain: str = _PLAIN_JOB,
 ) -> Reconciliation:
     found = tuple(candidates)
     if not found:
@@ -137,11 +144,7 @@ def _decide(
         )
     if len(found) == 1 and distinctive:
         return Reconciliation("found", found[0], found, "the one match of what was sent")
-    why = (
-        f"{len(found)} match what was sent"
-        if distinctive
-        else "the request carried no name or metadata to tell its job from others"
-    )
+    why = f"{len(found)} match what was sent" if distinctive else plain
     return Reconciliation("undecidable", None, found, why)
 
 
@@ -157,7 +160,7 @@ def _sessions(
         if (backend is None or s.backend == backend)
         and (s.created_at is None or _aware(s.created_at) >= since)
     ]
-    return _decide(candidates, False, since)
+    return _decide(candidates, False, since, _PLAIN_SESSION)
 
 
 def _aware(when: datetime) -> datetime:

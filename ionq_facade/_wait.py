@@ -93,6 +93,10 @@ class StatusTracker:
         """The status last seen (UNKNOWN if it was one the client does not know)."""
         return self._last.get(job_id)
 
+    def last_raw_status(self, job_id: str) -> str | None:
+        """The status last seen, as the server sent it."""
+        return self._raw.get(job_id)
+
 
 def outcome(job: Job) -> Job:
     """`job` if it completed; `JobFailedError`/`JobCanceledError` if it ended otherwise."""

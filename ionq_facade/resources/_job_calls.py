@@ -531,7 +531,8 @@ def wait(
     def timed_out() -> JobTimeoutError:
         status = tracker.last_status(ident)
         return JobTimeoutError(
-            f"job {ident} did not finish within {limit:g}s (last status: {status})",
+            f"job {ident} did not finish within {limit:g}s "
+            f"(last status: {tracker.last_raw_status(ident)})",
             job_id=ident,
             last_status=status,
         )

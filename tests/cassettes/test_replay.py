@@ -139,12 +139,18 @@ _RESOURCES: tuple[type, ...] = (IonQ, Jobs, Sessions, Backends, Characterization
 _BOUND = type(vars(Jobs)["get"])
 
 
+# Operations no recording can exercise: reconcile takes a JobMayExistError (an answer
+# lost in transit, which a live recording cannot provoke); its requests are job listing
+# pages, which the listing scenarios record.
+_UNRECORDABLE = frozenset({"Jobs.reconcile"})
+
+
 def facade_operations() -> set[str]:
     return {
         f"{cls.__name__}.{name}"
         for cls in _RESOURCES
         for name, value in vars(cls).items()
-        if isinstance(value, _BOUND)
+        if isinstance(value, _BOUND) and f"{cls.__name__}.{name}" not in _UNRECORDABLE
     }
 
 

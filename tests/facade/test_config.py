@@ -191,3 +191,19 @@ def test_the_wrong_kind_of_http_client_is_refused() -> None:
 def test_max_retries_must_be_a_non_negative_int(bad: object) -> None:
     with pytest.raises(InvalidArgumentError):
         IonQ(api_key="k", max_retries=bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("bad", [0, -1, 1.5, True, "64"])
+def test_max_response_bytes_is_a_positive_int(bad: object) -> None:
+    with pytest.raises(InvalidArgumentError):
+        IonQ(api_key=API_KEY, max_response_bytes=bad)  # type: ignore[arg-type]
+
+
+def test_a_number_as_timeout_is_the_call_deadline() -> None:
+    from ionq_facade import DEFAULT_DEADLINE
+
+    with IonQ(api_key=API_KEY) as default, IonQ(api_key=API_KEY, timeout=7) as seven:
+        assert default._options.deadline == DEFAULT_DEADLINE
+        assert seven._options.deadline == 7.0
+    with IonQ(api_key=API_KEY, timeout=httpx.Timeout(300)) as phases:
+        assert phases._options.deadline == DEFAULT_DEADLINE

@@ -21,9 +21,10 @@ from ionq_facade import (
     PayloadTooLargeError,
     PermissionDeniedError,
     RateLimitError,
+    ResponseTooLargeError,
 )
 
-from .conftest import API_KEY, FakeAPI, job_json, reply
+from .conftest import API_KEY, FakeAPI, FakeClock, job_json, make_client, reply
 
 
 def _error_body(status: int) -> dict[str, object]:
@@ -185,3 +186,46 @@ def test_a_malformed_optional_field_fails_only_when_read(api: FakeAPI, client: I
         _ = job.shots
     assert "shots" in str(info.value)
     assert info.value.body == b'"many"'
+
+
+# -- the key never shows, whole or in part; oversized answers -------------------------
+
+KEY40 = "kF3x9QpLm2ZtR7vWb1Yc8NdHs4JgE6uAo0TiXyMe"
+
+
+@pytest.mark.parametrize("cut", [1, 11, 12, 20, 39])
+def test_a_long_fragment_of_the_key_is_masked_wherever_it_is_cut(cut: int) -> None:
+    from ionq_facade._errors import _FRAGMENT, register_secret
+
+    register_secret(KEY40)
+    text = str(IonQError(f"head {KEY40[:cut]}|{KEY40[-cut:]} tail"))
+    shown = [KEY40[i : i + _FRAGMENT] for i in range(len(KEY40) - _FRAGMENT + 1)]
+    assert not any(fragment in text for fragment in shown)
+    if cut < _FRAGMENT:
+        assert KEY40[:cut] in text  # too short to tell from ordinary text: kept
+
+
+def test_a_key_straddling_the_quoted_body_cut_is_masked(api: FakeAPI, client: IonQ) -> None:
+    from ionq_facade._errors import register_secret
+
+    register_secret(KEY40)
+    body = b"x" * 480 + KEY40.encode()
+    api.on("GET", "/jobs/job-1", httpx.Response(418, content=body))
+    with pytest.raises(APIStatusError) as info:
+        client.jobs.get("job-1")
+    assert KEY40[:12] not in str(info.value)
+    assert "***" in str(info.value)
+    assert info.value.body == body  # the raw body itself is kept as received
+
+
+def test_an_answer_over_the_cap_is_a_typed_error(api: FakeAPI, clock: FakeClock) -> None:
+    api.on("GET", "/jobs/job-1", reply(200, job_json(name="n" * 2000)))
+    with (
+        make_client(api, clock, max_response_bytes=1000) as small,
+        pytest.raises(ResponseTooLargeError) as info,
+    ):
+        small.jobs.get("job-1")
+    assert info.value.limit == 1000
+    assert info.value.received > 1000
+    with make_client(api, clock) as default:
+        assert default.jobs.get("job-1").name == "n" * 2000

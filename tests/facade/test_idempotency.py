@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
-from ionq_facade import APIError, Circuit, IonQ
+from ionq_facade import APIError, Circuit, IonQ, JobMayExistError
 from ionq_facade._retry import KeyEcho, RetryPolicy
 
 from .conftest import (
@@ -155,9 +155,7 @@ class DedupingServer:
         return reply(201, {"id": self.jobs[key], "status": "submitted"}, **{HEADER: key})
 
 
-def test_a_lost_answer_is_retried_and_the_dedupe_yields_one_job(
-    api: FakeAPI, client: IonQ
-) -> None:
+def test_a_lost_answer_is_retried_and_the_dedupe_yields_one_job(api: FakeAPI, client: IonQ) -> None:
     server = DedupingServer()
     api.on("POST", "/jobs", server)
     first = client.jobs.create(BELL, backend="simulator")
@@ -198,3 +196,71 @@ def test_key_echo_learns_only_from_the_key_sent() -> None:
     assert not echo.seen
     echo.observe("k", httpx.Headers({"idempotency-key": "k"}))
     assert echo.seen
+
+
+# -- the caller is told when a creating request may have made its job -----------------
+
+
+@pytest.mark.parametrize("operation", ["create", "clone", "move", "session"])
+@pytest.mark.parametrize(
+    "failure",
+    [
+        httpx.ReadTimeout("lost", request=REQ),
+        httpx.RemoteProtocolError("dropped", request=REQ),
+        reply(500, {}),
+        reply(504, {}),
+    ],
+    ids=["read timeout", "dropped", "500", "504"],
+)
+def test_a_creating_call_that_may_have_acted_raises_job_may_exist(
+    api: FakeAPI, client: IonQ, operation: str, failure: httpx.Response | Exception
+) -> None:
+    path, _body, call = creating_calls(client)[operation]
+    api.on("POST", path, failure)
+    with pytest.raises(JobMayExistError) as info:
+        call()
+    error = info.value
+    assert len(api.requests) == 1  # not retried
+    assert error.operation == ("sessions.create" if operation == "session" else operation)
+    assert error.idempotency_key == api.requests[0].headers[HEADER]
+    assert error.sent_body == api.body(0)
+    assert error.sent_at.tzinfo is not None
+    assert isinstance(error.error, APIError)
+    assert "may have been created" in str(error)
+    assert (error.source_job_id is not None) == (operation in ("clone", "move"))
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        httpx.ConnectError("refused", request=REQ),
+        reply(503, {}),
+        reply(400, {"error": "Bad", "message": "no", "statusCode": 400}),
+    ],
+    ids=["connect refused", "503", "400"],
+)
+def test_a_creating_call_that_certainly_made_nothing_raises_the_plain_error(
+    api: FakeAPI, clock: FakeClock, failure: httpx.Response | Exception
+) -> None:
+    api.on("POST", "/jobs", failure)
+    with make_client(api, clock, max_retries=0) as client, pytest.raises(APIError) as info:
+        client.jobs.create(BELL, backend="simulator")
+    assert not isinstance(info.value, JobMayExistError)
+
+
+def test_a_refusal_after_an_ambiguous_attempt_still_says_the_job_may_exist(
+    api: FakeAPI, client: IonQ
+) -> None:
+    """Once the server echoed a key, a lost answer is retried; a retry refused (429 with a
+    Retry-After too long to wait) leaves the first attempt's job possibly made."""
+    api.on("POST", "/jobs", echoing(CREATED))
+    client.jobs.create(BELL, backend="simulator")
+    api.on(
+        "POST",
+        "/jobs",
+        httpx.RemoteProtocolError("dropped", request=REQ),
+        reply(429, {}, **{"retry-after": "3600"}),
+    )
+    with pytest.raises(JobMayExistError) as info:
+        client.jobs.create(BELL, backend="simulator")
+    assert info.value.error.__class__.__name__ == "RateLimitError"

@@ -185,3 +185,66 @@ def test_parse_retry_after_http_date() -> None:
     date = "Wed, 21 Oct 2015 07:28:00 GMT"
     assert parse_retry_after({"retry-after": date}, now=lambda: 1445412470.0) == 10.0
     assert parse_retry_after({}) is None
+
+
+# -- the call deadline: retries and their waits end by it -----------------------------
+
+
+def test_a_retry_that_would_end_after_the_deadline_is_not_made(
+    api: FakeAPI, clock: FakeClock
+) -> None:
+    """Each failing attempt takes 4 s of the call's 10: after the third (started before
+    the deadline) no time is left for a fourth, so the call stops with the deadline's
+    timeout, though 5 retries were allowed."""
+
+    def slow(request: httpx.Request) -> httpx.Response:
+        clock.now += 4.0
+        raise httpx.ReadTimeout("slow", request=request)
+
+    api.on("GET", "/jobs/job-1", slow)
+    with make_client(api, clock, max_retries=5) as client:
+        start = clock.now
+        with pytest.raises(APITimeoutError) as info:
+            client.jobs.get("job-1", timeout=10)
+    assert start + 10 < clock.now < start + 10 + 4
+    assert len(api.requests) == 3
+    assert "within its deadline of 10s" in str(info.value)
+
+
+def test_a_long_retry_after_is_not_waited_past_the_deadline(api: FakeAPI, clock: FakeClock) -> None:
+    api.on("GET", "/jobs/job-1", _err(503, **{"retry-after": "30"}), JOB)
+    with make_client(api, clock) as client, pytest.raises(InternalServerError):
+        client.jobs.get("job-1", timeout=20)
+    assert clock.sleeps == []
+    api.on("GET", "/jobs/job-1", _err(503, **{"retry-after": "30"}), JOB)
+    with make_client(api, clock) as client:
+        assert client.jobs.get("job-1", timeout=60).id == "job-1"
+    assert clock.sleeps == [30.0]
+
+
+def test_each_phase_is_bounded_by_the_time_left(api: FakeAPI, clock: FakeClock) -> None:
+    seen: list[dict[str, float]] = []
+
+    def record(request: httpx.Request) -> httpx.Response:
+        seen.append(request.extensions["timeout"])
+        return JOB
+
+    api.on("GET", "/jobs/job-1", record)
+    with make_client(api, clock) as client:
+        client.jobs.get("job-1", timeout=3)
+        client.jobs.get("job-1", timeout=httpx.Timeout(30, connect=2))
+    assert seen[0] == {"connect": 3.0, "read": 3.0, "write": 3.0, "pool": 3.0}
+    assert seen[1] == {"connect": 2.0, "read": 30.0, "write": 30.0, "pool": 30.0}
+
+
+def test_no_time_left_sends_nothing(api: FakeAPI, clock: FakeClock) -> None:
+    """Within an enclosing deadline already passed (a wait's), a call sends nothing."""
+    from ionq_facade._flow import Call, within
+    from ionq_facade._transport import call_flow
+
+    api.on("GET", "/jobs/job-1", JOB)
+    with make_client(api, clock) as client:
+        flow = call_flow(client._options, Call("GET", "/jobs/job-1", lambda v: v))
+        with pytest.raises(APITimeoutError):
+            client._api.run(within(clock.now - 1, flow))
+    assert api.requests == []

@@ -8,6 +8,7 @@ import httpx
 import pytest
 
 from ionq_facade import (
+    APITimeoutError,
     InvalidArgumentError,
     IonQ,
     Job,
@@ -21,7 +22,7 @@ from ionq_facade import (
 )
 from ionq_facade._wait import Backoff
 
-from .conftest import FakeAPI, FakeClock, job_json, reply
+from .conftest import FakeAPI, FakeClock, job_json, make_client, reply
 
 
 def statuses(api: FakeAPI, ident: str, *names: str, **extra: object) -> None:
@@ -186,9 +187,7 @@ def test_wait_many_makes_one_request_per_round(
     assert per_round == sorted(per_round, reverse=True)
 
 
-def test_wait_many_asks_for_a_full_page_of_ids_in_one_request(
-    api: FakeAPI, client: IonQ
-) -> None:
+def test_wait_many_asks_for_a_full_page_of_ids_in_one_request(api: FakeAPI, client: IonQ) -> None:
     ids = [f"job-{i}" for i in range(1000)]
     api.on("GET", "/jobs", Fleet({i: ["completed"] for i in ids}))
     assert len(client.jobs.wait_many(ids)) == 1000
@@ -284,3 +283,27 @@ def test_wait_many_refuses_an_empty_list(api: FakeAPI, client: IonQ) -> None:
     with pytest.raises(InvalidArgumentError):
         client.jobs.wait_many([])
     assert api.requests == []
+
+
+@pytest.mark.parametrize("many", [False, True], ids=["wait", "wait_many"])
+def test_a_poll_cut_off_by_the_wait_deadline_is_the_wait_timeout(
+    api: FakeAPI, clock: FakeClock, many: bool
+) -> None:
+    """A poll that hangs is cut off when the wait's time is up (the socket deadline, here
+    simulated by the clock jumping there); the wait raises JobTimeoutError from it."""
+
+    def hang(request: httpx.Request) -> httpx.Response:
+        clock.now += 60.0
+        raise httpx.ReadTimeout("the call's deadline passed", request=request)
+
+    api.on("GET", "/jobs/job-1", hang)
+    api.on("GET", "/jobs", hang)
+    with make_client(api, clock) as client:
+        wait = client.jobs.wait_many if many else client.jobs.wait
+        target = ["job-1"] if many else "job-1"
+        with pytest.raises(JobTimeoutError) as info:
+            wait(target, timeout=5)  # type: ignore[arg-type]
+    assert isinstance(info.value.__cause__, APITimeoutError)
+    assert info.value.job_id == "job-1"
+    assert len(api.requests) == 1  # not retried: no time left
+    assert "within its deadline of 5s" in str(info.value.__cause__)

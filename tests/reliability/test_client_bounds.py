@@ -279,17 +279,14 @@ def test_no_12_character_fragment_of_the_key_in_any_message() -> None:
     cut of quoted bodies (the old code cut first, then masked: 39 of 40 shown)."""
     leaks = 0
     checked = 0
-    for filler in range(420, 520):
-        body = b"e" * filler + KEY.encode() + b" tail"
-        with (
-            hostile_server("error_body", body=body) as h,
-            sync_client(h.base_url) as client,
-            pytest.raises(IonQError) as info,
-        ):
-            client.jobs.get("job-1")
-        for text in (str(info.value), repr(info.value), info.value.args[0]):
-            checked += 1
-            leaks += bool(fragments(text))
+    with hostile_server("error_body") as h, sync_client(h.base_url) as client:
+        for filler in range(420, 520):
+            h.body = b"e" * filler + KEY.encode() + b" tail"
+            with pytest.raises(IonQError) as info:
+                client.jobs.get("job-1")
+            for text in (str(info.value), repr(info.value), info.value.args[0]):
+                checked += 1
+                leaks += bool(fragments(text))
     record(MISUSE, "messages checked (error bodies cut at 420..519 + the key)", checked)
     record(MISUSE, "  with a 12-character fragment of the key", leaks)
     assert leaks == 0
@@ -309,14 +306,25 @@ def test_a_lone_surrogate_is_a_typed_error_and_sends_nothing(options: dict[str, 
     record(MISUSE, f"lone surrogate in {next(iter(options))}", type(info.value).__name__)
 
 
-def test_an_async_client_reused_across_event_loops_is_a_typed_error() -> None:
+def test_an_async_client_across_event_loops() -> None:
+    """One asyncio.run after another: the first loop's connections closed with it, and
+    the client starts afresh. Two loops open at once cannot share it: a typed error."""
     with hostile_server("ok") as h:
         client = async_client(h.base_url)
         asyncio.run(client.jobs.get("job-1"))
-        with pytest.raises(EventLoopError) as info:
-            asyncio.run(client.jobs.get("job-1"))
+        asyncio.run(client.jobs.get("job-1"))  # a new loop, the first one closed
+        first, second = asyncio.new_event_loop(), asyncio.new_event_loop()
+        try:
+            first.run_until_complete(client.jobs.get("job-1"))
+            with pytest.raises(EventLoopError) as info:
+                second.run_until_complete(client.jobs.get("job-1"))
+            first.run_until_complete(client.close())
+        finally:
+            first.close()
+            second.close()
     assert isinstance(info.value, RuntimeError)
-    record(MISUSE, "AsyncIonQ reused in a second event loop", type(info.value).__name__)
+    record(MISUSE, "AsyncIonQ after asyncio.run, in the next asyncio.run", "works")
+    record(MISUSE, "AsyncIonQ shared by two open event loops", type(info.value).__name__)
 
 
 # -- creating calls that may have made a job ------------------------------------------
@@ -391,3 +399,19 @@ def test_clone_and_move_whose_answers_are_lost_are_reported() -> None:
     assert found.job is not None
     assert found.job.id != source.id
     record(AMBIGUOUS, "move, answer lost: reconcile (original_job_id)", found.outcome)
+
+
+def test_a_session_create_whose_answer_is_lost_is_reported_undecidable() -> None:
+    """A session has no name or metadata: the one made is among the candidates, but
+    reconcile cannot tell it from one another client opened meanwhile, and says so."""
+    emulator = dropping_emulator("drop_after")
+    with emulator_server(emulator) as server, sync_client(server.base_url) as client:
+        with pytest.raises(JobMayExistError) as info:
+            client.sessions.create("simulator")
+        emulator.faults = FaultConfig([])
+        answer = client.jobs.reconcile(info.value)
+    assert info.value.operation == "sessions.create"
+    assert answer.outcome == "undecidable"
+    assert len(answer.candidates) == 1
+    assert "session" in answer.reason
+    record(AMBIGUOUS, "sessions.create, answer lost: reconcile", answer.outcome)

@@ -16,16 +16,18 @@ retry, and such creates leave jobs it was not told about.
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from dataclasses import dataclass
 
 import httpx
 import pytest
 
+from ionq_emulator.clock import EPOCH
 from ionq_emulator.emulator import Emulator
 from ionq_emulator.server import EmulatorServer
 from ionq_emulator.testing import emulator_server
-from ionq_facade import IonQ, JobStatus
+from ionq_facade import IonQ, JobStatus, Reconciliation
 
 from .figures import FIGURES
 from .workload import (
@@ -53,6 +55,8 @@ class Run:
     sleeps: list[float]
     on_server: dict[str, dict[str, str] | None]
     server_dedupes: bool
+    # token -> what jobs.reconcile said of its JobMayExistError (after the run, no faults)
+    reconciled: dict[str, Reconciliation]
 
 
 def workload_run(ops: int, seed: int, *, server_dedupes: bool = True) -> Run:
@@ -81,6 +85,13 @@ def workload_run(ops: int, seed: int, *, server_dedupes: bool = True) -> Run:
         tally = run_workload(client, stepper, ops=ops, seed=seed)
         project = emulator.keyring.principal_for_key(KEY).project_id
         on_server = server_jobs(emulator, project)
+        faults.rules = ()
+        # The seeded emulator's clock is virtual, from EPOCH: as far behind ours as that.
+        skew = time.time() - EPOCH + 3600
+        reconciled = {
+            token: client.jobs.reconcile(error, clock_skew=skew)
+            for token, error in tally.may_exist.items()
+        }
         return Run(
             tally=tally,
             injected=Counter(faults.injected),
@@ -88,6 +99,7 @@ def workload_run(ops: int, seed: int, *, server_dedupes: bool = True) -> Run:
             sleeps=list(stepper.sleeps),
             on_server=on_server,
             server_dedupes=server_dedupes,
+            reconciled=reconciled,
         )
 
 
@@ -132,10 +144,18 @@ def record_figures(title: str, run: Run) -> None:
     rows += [
         ("unknown jobs", len(unknown)),
         ("  of them silent (no JobMayExistError told the caller)", len(silent)),
+        (
+            "  jobs.reconcile of each JobMayExistError",
+            ", ".join(f"{k} {v}" for k, v in sorted(_outcomes(run).items())) or "-",
+        ),
         ("duplicate jobs (one token, two jobs)", sum(n - 1 for n in tokens.values() if n > 1)),
         ("cancels answered 409 though applied", t.late_cancel_acks),
     ]
     FIGURES.record(title, rows)
+
+
+def _outcomes(run: Run) -> Counter[str]:
+    return Counter(r.outcome for r in run.reconciled.values())
 
 
 def _token(run: Run, job_id: str) -> str | None:
@@ -213,8 +233,12 @@ def test_without_dedupe_ambiguous_creates_are_not_retried(no_dedupe_run: Run) ->
     assert all(n == 1 for n in tokens.values()), "a blind retry produced two jobs"
     unknown = set(run.on_server) - t.known
     assert unknown, "no answer was lost: the run does not test the gap"
-    # None is silent: the caller got JobMayExistError for each.
+    # None is silent: the caller got JobMayExistError for each, and reconcile finds
+    # exactly those jobs (each request carried a distinctive token).
     assert all(_token(run, job_id) in set(t.ambiguous) for job_id in unknown)
+    found = {r.job.id for r in run.reconciled.values() if r.job is not None}
+    assert found == unknown
+    assert _outcomes(run)["undecidable"] == 0
     # Some ambiguous failures created nothing (dropped before processing, injected 5xx).
     assert len(t.ambiguous) > len(unknown)
 

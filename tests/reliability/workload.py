@@ -144,6 +144,8 @@ class Tally:
     # tokens of creating operations that raised JobMayExistError: the request may have
     # been acted on, and the caller was told so.
     ambiguous: list[str] = field(default_factory=list)
+    # ... and the errors themselves, by token, for `jobs.reconcile` after the run.
+    may_exist: dict[str, JobMayExistError] = field(default_factory=dict)
     # ... of those, the ones sent before any creating operation had been answered: the
     # client cannot have seen the server echo an Idempotency-Key yet, so it must not
     # retry them (a server that does not dedupe would create twice).
@@ -198,6 +200,7 @@ def _note_ambiguous(state: _State, token: str, error: IonQError, *, before_echo:
     says so with `JobMayExistError` (any other error means it certainly made nothing)."""
     if isinstance(error, JobMayExistError):
         state.tally.ambiguous.append(token)
+        state.tally.may_exist[token] = error
         if before_echo:
             state.tally.ambiguous_before_echo.append(token)
 
