@@ -58,6 +58,15 @@ def _decode_cursor(cursor: str) -> int:
         ) from None
 
 
+_Workload = tuple[list[dict[str, Any]], list[dict[str, int]]]
+
+
+def _read_workload(job_type: str, workload: Mapping[str, Any]) -> _Workload:
+    """A job's circuits and their gate counts."""
+    circuits = circuits_of(job_type, workload)
+    return circuits, [count_gates(c) for c in circuits]
+
+
 class JobService:
     def __init__(
         self, store: Store, clock: Clock, progress: Progress, *, results_shape: str = "links"
@@ -110,8 +119,10 @@ class JobService:
     # -- creation: the one mechanism behind create, clone and move ----------------------
 
     def create(self, principal: Principal, body: Mapping[str, Any]) -> dict[str, Any]:
+        # Reading a large workload takes long: done before taking the lock (issue 14).
+        workload = _read_workload(str(body.get("type")), body.get("input") or {})
         with self.store.unit():
-            job = self._create(principal, dict(body))
+            job = self._create(principal, dict(body), workload=workload)
             return self.created_json(job)
 
     def clone(
@@ -159,7 +170,12 @@ class JobService:
         return request
 
     def _create(
-        self, principal: Principal, request: dict[str, Any], *, check_session: bool = True
+        self,
+        principal: Principal,
+        request: dict[str, Any],
+        *,
+        check_session: bool = True,
+        workload: _Workload | None = None,
     ) -> JobRecord:
         """Record a new job (and its children). ``check_session=False`` for an inherited
         session, which is kept even if it has ended since: only a given one is checked."""
@@ -169,9 +185,7 @@ class JobService:
         if session_id is not None and check_session:
             session = self._session(principal, str(session_id))
         job_type = str(request["type"])
-        workload: dict[str, Any] = request["input"]
-        circuits = circuits_of(job_type, workload)
-        counts = [count_gates(c) for c in circuits]
+        circuits, counts = workload or _read_workload(job_type, request["input"])
         one_q = sum(c["1q"] for c in counts)
         two_q = sum(c["2q"] for c in counts)
         qubits = max((circuit_qubits(c) for c in circuits if "error" not in c), default=0)
@@ -199,7 +213,7 @@ class JobService:
             submitter_id=principal.key_id,
             type=job_type,
             backend=backend.name,
-            input=workload,
+            input=request["input"],
             shots=shots,
             dry_run=bool(request.get("dry_run", False)),
             status="submitted",
