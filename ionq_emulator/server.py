@@ -317,13 +317,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(str(exc))
     if not is_loopback(args.host) and not args.allow_remote:
         parser.error(f"--host {args.host} is beyond loopback: add --allow-remote to listen there")
+    if not is_loopback(args.host):
+        print(remote_warning(args.host), file=sys.stderr, flush=True)
     logging.basicConfig(level=args.log_level.upper(), stream=sys.stderr)
     emulator = Emulator(config)
     sock = _bind(args.host, args.port)
     port = sock.getsockname()[1]
     print(f"http://{args.host}:{port}{API_PREFIX}", flush=True)
-    if not is_loopback(args.host):
-        print(remote_warning(args.host), file=sys.stderr, flush=True)
     if args.control_token is None and not args.open_controls:
         print(
             f"control token (for /_emulator/ reset, clock, faults): {emulator.control_token}",
