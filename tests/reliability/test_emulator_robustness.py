@@ -20,6 +20,7 @@ import math
 import random
 import signal
 import sqlite3
+import statistics
 import subprocess
 import sys
 import threading
@@ -487,12 +488,14 @@ def test_per_request_cost_is_flat_in_the_number_of_active_jobs() -> None:
             while len(emulator.store.active) < active:
                 emulator.jobs.create(principal, CREATE)
             client.get("/backends")
-            start = time.perf_counter()
-            for _ in range(50):
+            seen = []
+            for _ in range(200):
+                start = time.perf_counter()
                 assert client.get("/backends").status_code == 200
-            timings[active] = (time.perf_counter() - start) / 50
+                seen.append(time.perf_counter() - start)
+            timings[active] = statistics.median(seen)
         assert len(emulator.store.active) == 20_000
     FIGURES.record(
         "4g. Emulator: GET /backends by active jobs (clock mode)",
-        [(f"{n:,} active jobs (ms per request)", t * 1000) for n, t in timings.items()],
+        [(f"{n:,} active jobs (median ms per request)", t * 1000) for n, t in timings.items()],
     )
