@@ -74,12 +74,12 @@ def _read(text: str) -> Any:
     return _mend(value) if "\\ud" in text.lower() else value
 
 
-def _rows(table: str, rows: Iterator[Any], read: Callable[[Any], Any]) -> Iterator[Any]:
+def _rows(query: str, rows: Iterator[Any], read: Callable[[Any], Any]) -> Iterator[Any]:
     for row in rows:
         try:
             yield read(row)
         except (ValueError, TypeError, KeyError) as exc:
-            log.error("left out an unreadable row of %s (%s: %s)", table, type(exc).__name__, exc)
+            log.error("left out an unreadable row of %r (%s: %s)", query, type(exc).__name__, exc)
 
 
 class _Stored:
@@ -252,28 +252,24 @@ class SqlitePersistence:
         self._db.executescript(_SCHEMA)
 
     def load(self) -> Loaded:
-        db = self._db
-        jobs = list(
-            _rows("jobs", db.execute("SELECT data FROM jobs ORDER BY seq"),
-                  lambda row: JobRecord.from_json(row[0]))
-        )  # fmt: skip
-        results = dict(
-            _rows("results", db.execute("SELECT id, data FROM results"),
-                  lambda row: (row[0], _read(row[1])))
-        )  # fmt: skip
+        def rows(query: str, read: Callable[[Any], Any]) -> Iterator[Any]:
+            return _rows(query, self._db.execute(query), read)
+
+        def by_key(row: Any) -> tuple[Any, Any]:
+            return row[0], _read(row[1])
+
+        jobs = list(rows("SELECT data FROM jobs ORDER BY seq", lambda r: JobRecord.from_json(r[0])))
+        results = dict(rows("SELECT id, data FROM results", by_key))
         sessions = list(
-            _rows("sessions", db.execute("SELECT data FROM sessions ORDER BY seq"),
-                  lambda row: SessionRecord.from_json(row[0]))
-        )  # fmt: skip
-        meta = dict(
-            _rows("meta", db.execute("SELECT key, value FROM meta"),
-                  lambda row: (row[0], _read(row[1])))
-        )  # fmt: skip
-        kept = db.execute("SELECT project, operation, key, request, status, body FROM idempotency")
+            rows("SELECT data FROM sessions ORDER BY seq", lambda r: SessionRecord.from_json(r[0]))
+        )
+        meta = dict(rows("SELECT key, value FROM meta", by_key))
         answers = dict(
-            _rows("idempotency", kept,
-                  lambda r: ((r[0], r[1], r[2]), StoredAnswer(r[3], int(r[4]), _read(r[5]))))
-        )  # fmt: skip
+            rows(
+                "SELECT project, operation, key, request, status, body FROM idempotency",
+                lambda r: ((r[0], r[1], r[2]), StoredAnswer(r[3], int(r[4]), _read(r[5]))),
+            )
+        )
         return Loaded(jobs, results, sessions, meta, answers)
 
     def save(self, store: Store, changes: _Changes, meta: dict[str, Any]) -> None:
