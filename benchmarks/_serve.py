@@ -15,8 +15,6 @@ import sys
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
-import uvicorn
-
 from ionq_emulator import Emulator
 from ionq_emulator.server import _bind, _uvicorn
 from ionq_emulator.spec import API_PREFIX
@@ -52,25 +50,11 @@ def bare_app(answers: dict[str, bytes]) -> Callable[[Scope, Receive, Send], Awai
     return app
 
 
-def _serve(app: Emulator | Any) -> None:
+def _serve(app: Any) -> None:
     sock = _bind("127.0.0.1", 0)
     print(f"http://127.0.0.1:{sock.getsockname()[1]}{API_PREFIX}", flush=True)
     try:
-        if isinstance(app, Emulator):
-            server = _uvicorn(app, sock, "warning")
-        else:
-            # The bare app gets the same HTTP stack without the emulator's guards.
-            server = uvicorn.Server(
-                uvicorn.Config(
-                    app,
-                    log_level="warning",
-                    lifespan="off",
-                    access_log=False,
-                    date_header=False,
-                    server_header=False,
-                )
-            )
-        server.run(sockets=[sock])
+        _uvicorn(app, "warning", False).run(sockets=[sock])
     finally:
         sock.close()
 
@@ -85,7 +69,7 @@ def main(argv: list[str]) -> int:
         # again and again, pausing answers at random (noise on whichever client is timed).
         gc.collect()
         gc.freeze()
-        _serve(emulator)
+        _serve(emulator.app)
     elif kind == "bare":
         answers = {method: body.encode() for method, body in json.loads(spec).items()}
         _serve(bare_app(answers))

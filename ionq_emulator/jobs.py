@@ -63,6 +63,15 @@ def _decode_cursor(cursor: str) -> int:
         ) from None
 
 
+_Workload = tuple[list[dict[str, Any]], list[dict[str, int]]]
+
+
+def _read_workload(job_type: str, workload: Mapping[str, Any]) -> _Workload:
+    """A job's circuits and their gate counts."""
+    circuits = circuits_of(job_type, workload)
+    return circuits, [count_gates(c) for c in circuits]
+
+
 class JobService:
     def __init__(self, store: Store, clock: Clock, progress: Progress) -> None:
         self.store = store
@@ -111,8 +120,10 @@ class JobService:
 
     def create(self, principal: Principal, body: Mapping[str, Any]) -> dict[str, Any]:
         limits.check_metadata(body.get("metadata"))
+        # Reading a large workload takes long: done before taking the lock (issue 14).
+        workload = _read_workload(str(body.get("type")), body.get("input") or {})
         with self.store.unit():
-            job = self._create(principal, dict(body))
+            job = self._create(principal, dict(body), workload=workload)
             return self.created_json(job)
 
     def clone(
@@ -161,7 +172,12 @@ class JobService:
         return request
 
     def _create(
-        self, principal: Principal, request: dict[str, Any], *, check_session: bool = True
+        self,
+        principal: Principal,
+        request: dict[str, Any],
+        *,
+        check_session: bool = True,
+        workload: _Workload | None = None,
     ) -> JobRecord:
         """Record a new job (and its children). ``check_session=False`` for an inherited
         session, which is kept even if it has ended since: only a given one is checked."""
@@ -171,9 +187,7 @@ class JobService:
         if session_id is not None and check_session:
             session = self._session(principal, str(session_id))
         job_type = str(request["type"])
-        workload: dict[str, Any] = request["input"]
-        circuits = circuits_of(job_type, workload)
-        counts = [count_gates(c) for c in circuits]
+        circuits, counts = workload or _read_workload(job_type, request["input"])
         limits.check_gates(counts)
         one_q = sum(c["1q"] for c in counts)
         two_q = sum(c["2q"] for c in counts)
@@ -209,7 +223,7 @@ class JobService:
             submitter_id=principal.key_id,
             type=job_type,
             backend=backend.name,
-            input=workload,
+            input=request["input"],
             shots=shots,
             dry_run=dry_run,
             status="submitted",

@@ -147,21 +147,26 @@ def _bind(host: str, port: int) -> socket.socket:
 
 
 def _uvicorn(
-    emulator: Emulator,
-    sock: socket.socket,
+    app: ASGIApp,
     log_level: str,
+    seeded: bool,
+    *,
+    sock: socket.socket | None = None,
     header_timeout: float = HEADER_TIMEOUT,
 ) -> uvicorn.Server:
-    host, port = sock.getsockname()[:2]
+    """uvicorn serving ``app``; guarded (see _NetworkGuard) for the address of ``sock``."""
+    if sock is not None:
+        host, port = sock.getsockname()[:2]
+        app = _NetworkGuard(app, host, int(port))
     protocol = type("H11", (_H11WithHeaderDeadline,), {"header_timeout": header_timeout})
     config = uvicorn.Config(
-        _NetworkGuard(emulator.app, host, int(port)),
+        app,
         http=protocol,
         log_level=log_level,
         lifespan="off",
         access_log=False,
         # Reproducible answers: no Date/Server header when the emulator is seeded.
-        date_header=emulator.config.seed is None,
+        date_header=not seeded,
         server_header=False,
         timeout_graceful_shutdown=1,
         timeout_keep_alive=int(KEEP_ALIVE),
@@ -210,7 +215,13 @@ class EmulatorServer:
             raise RuntimeError("the server is already running")
         self._sock = _bind(self.host, self._requested_port)
         self.port = int(self._sock.getsockname()[1])
-        self._server = _uvicorn(self.emulator, self._sock, self._log_level, self._header_timeout)
+        self._server = _uvicorn(
+            self.emulator.app,
+            self._log_level,
+            self.emulator.config.seed is not None,
+            sock=self._sock,
+            header_timeout=self._header_timeout,
+        )
         sockets = [self._sock]
         self._thread = threading.Thread(
             target=self._server.run, kwargs={"sockets": sockets}, name="ionq-emulator", daemon=True
@@ -312,13 +323,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(str(exc))
     if not is_loopback(args.host) and not args.allow_remote:
         parser.error(f"--host {args.host} is beyond loopback: add --allow-remote to listen there")
+    if not is_loopback(args.host):
+        print(remote_warning(args.host), file=sys.stderr, flush=True)
     logging.basicConfig(level=args.log_level.upper(), stream=sys.stderr)
     emulator = Emulator(config)
     sock = _bind(args.host, args.port)
     port = sock.getsockname()[1]
     print(f"http://{args.host}:{port}{API_PREFIX}", flush=True)
-    if not is_loopback(args.host):
-        print(remote_warning(args.host), file=sys.stderr, flush=True)
     if args.control_token is None and not args.open_controls:
         print(
             f"control token (for /_emulator/ reset, clock, faults): {emulator.control_token}",
@@ -326,7 +337,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             flush=True,
         )
     try:
-        _uvicorn(emulator, sock, args.log_level).run(sockets=[sock])
+        _uvicorn(emulator.app, args.log_level, config.seed is not None, sock=sock).run(
+            sockets=[sock]
+        )
     finally:
         sock.close()
         emulator.close()

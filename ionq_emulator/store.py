@@ -6,6 +6,10 @@ while holding it. Persistence is write-through: a ``unit()`` of work collects wh
 changed and, when it ends, writes it to SQLite and commits, before the HTTP answer is
 sent. So with ``--db`` a restart loses nothing that was acknowledged. Without ``--db``
 the persistence layer does nothing.
+
+What is read back from SQLite is read row by row: a row that cannot be read is left out
+(and logged), and a lone surrogate kept from before the API refused them reads as U+FFFD,
+so one bad row never breaks the answers that would show it.
 """
 
 from __future__ import annotations
@@ -54,6 +58,30 @@ class StoredAnswer(NamedTuple):
     body: Any
 
 
+def _mend(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    if isinstance(value, list):
+        return [_mend(v) for v in value]
+    if isinstance(value, dict):
+        return {_mend(k): _mend(v) for k, v in value.items()}
+    return value
+
+
+def _read(text: str) -> Any:
+    """A stored JSON value, lone surrogates (only a \\uDxxx escape makes one) mended."""
+    value = json.loads(text)
+    return _mend(value) if "\\ud" in text.lower() else value
+
+
+def _rows(query: str, rows: Iterator[Any], read: Callable[[Any], Any]) -> Iterator[Any]:
+    for row in rows:
+        try:
+            yield read(row)
+        except (ValueError, TypeError, KeyError) as exc:
+            log.error("left out an unreadable row of %r (%s: %s)", query, type(exc).__name__, exc)
+
+
 class _Stored:
     """JSON (de)serialization of a record dataclass, for the SQLite tables."""
 
@@ -64,7 +92,7 @@ class _Stored:
 
     @classmethod
     def from_json(cls, text: str) -> Self:
-        data = json.loads(text)
+        data = _read(text)
         names = {f.name for f in fields(cast(Any, cls))}
         found: Self = cast(Any, cls)(**{k: v for k, v in data.items() if k in names})
         return found
@@ -224,26 +252,24 @@ class SqlitePersistence:
         self._db.executescript(_SCHEMA)
 
     def load(self) -> Loaded:
-        jobs = [
-            JobRecord.from_json(row[0])
-            for row in self._db.execute("SELECT data FROM jobs ORDER BY seq")
-        ]
-        results = {
-            row[0]: json.loads(row[1]) for row in self._db.execute("SELECT id, data FROM results")
-        }
-        sessions = [
-            SessionRecord.from_json(row[0])
-            for row in self._db.execute("SELECT data FROM sessions ORDER BY seq")
-        ]
-        meta = {
-            row[0]: json.loads(row[1]) for row in self._db.execute("SELECT key, value FROM meta")
-        }
-        answers = {
-            (row[0], row[1], row[2]): StoredAnswer(row[3], int(row[4]), json.loads(row[5]))
-            for row in self._db.execute(
-                "SELECT project, operation, key, request, status, body FROM idempotency"
+        def rows(query: str, read: Callable[[Any], Any]) -> Iterator[Any]:
+            return _rows(query, self._db.execute(query), read)
+
+        def by_key(row: Any) -> tuple[Any, Any]:
+            return row[0], _read(row[1])
+
+        jobs = list(rows("SELECT data FROM jobs ORDER BY seq", lambda r: JobRecord.from_json(r[0])))
+        results = dict(rows("SELECT id, data FROM results", by_key))
+        sessions = list(
+            rows("SELECT data FROM sessions ORDER BY seq", lambda r: SessionRecord.from_json(r[0]))
+        )
+        meta = dict(rows("SELECT key, value FROM meta", by_key))
+        answers = dict(
+            rows(
+                "SELECT project, operation, key, request, status, body FROM idempotency",
+                lambda r: ((r[0], r[1], r[2]), StoredAnswer(r[3], int(r[4]), _read(r[5]))),
             )
-        }
+        )
         return Loaded(jobs, results, sessions, meta, answers)
 
     def save(self, store: Store, changes: _Changes, meta: dict[str, Any]) -> None:

@@ -25,6 +25,7 @@ import socket
 import ssl
 import subprocess
 import threading
+import time
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -39,6 +40,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ionq_emulator.server import EmulatorServer
 from ionq_emulator.testing import TEST_API_KEY, emulator_server
 from ionq_facade import (
     APIConnectionError,
@@ -595,3 +597,193 @@ def test_emulator_with_a_key_file_refuses_unknown_keys() -> None:
 
 def record_security_figures() -> None:
     FIGURES.record("5. Security", sorted(SCANNED.items()))
+
+
+# -- the emulator's controls and its network face (issue 14) ------------------------------------
+
+GUARD: dict[str, object] = {}
+
+
+def record_guard_figures() -> None:
+    FIGURES.record("5b. Emulator: controls and network guard", sorted(GUARD.items()))
+
+
+def test_emulator_reset_is_refused_without_the_control_token(tmp_path: Path) -> None:
+    """`POST /_emulator/reset` emptied a `--db` database for any local process; now it
+    needs the control token. Nothing is touched by a refused reset."""
+    with emulator_server(mode="manual", db=tmp_path / "emulator.sqlite") as server:
+        with IonQ(api_key=SECRET, base_url=server.base_url) as owner:
+            job = owner.jobs.create(BELL, backend="simulator").id
+        reset = f"{server.url}/_emulator/reset"
+        attempts = {
+            "no credential": {},
+            "an API key": {"Authorization": f"apiKey {SECRET}"},
+            "a wrong token": {"Authorization": "Bearer guessed-token"},
+            "the token as an API key": {"Authorization": f"apiKey {server.emulator.control_token}"},
+        }
+        refused = {label: httpx.post(reset, headers=h).status_code for label, h in attempts.items()}
+        assert refused == {"no credential": 401, "an API key": 403, "a wrong token": 401,
+                           "the token as an API key": 403}  # fmt: skip
+        assert server.emulator.job(job)["status"] == "submitted"
+        token = {"Authorization": f"Bearer {server.emulator.control_token}"}
+        assert httpx.post(reset, headers=token).status_code == 200
+        assert server.emulator.state()["jobs"] == 0
+    GUARD.update({f"reset with {label}": status for label, status in refused.items()})
+    GUARD["reset with the control token"] = 200
+    record_guard_figures()
+
+
+def test_emulator_controls_act_on_the_keys_own_project_only() -> None:
+    with emulator_server(mode="manual") as server:
+        with IonQ(api_key=SECRET, base_url=server.base_url) as owner:
+            job = owner.jobs.create(BELL, backend="simulator").id
+        stranger = httpx.Client(
+            base_url=server.url, headers={"Authorization": "apiKey someone-else"}
+        )
+        with stranger:
+            outcomes = {
+                "read the job": stranger.get(f"/_emulator/jobs/{job}").status_code,
+                "advance the job": stranger.post(
+                    "/_emulator/advance", json={"job_id": job, "to": "failed"}
+                ).status_code,
+                "complete all": stranger.post("/_emulator/complete_all").json()["transitions"],
+                "see the counts": stranger.get("/_emulator/state").json()["jobs"],
+                "set faults": stranger.put("/_emulator/faults", json={"rules": []}).status_code,
+                "move the clock": stranger.post(
+                    "/_emulator/clock", json={"advance": 1}
+                ).status_code,
+            }
+        assert outcomes == {
+            "read the job": 404, "advance the job": 404, "complete all": [],
+            "see the counts": 0, "set faults": 403, "move the clock": 403,
+        }  # fmt: skip
+        assert server.emulator.job(job)["status"] == "submitted"
+    GUARD["another key's control attempts that touched the job"] = 0
+    record_guard_figures()
+
+
+def raw_request(
+    url: str, method: str, path: str, headers: dict[str, str], body: bytes = b""
+) -> int:
+    """Send one request with exactly these headers (Host included) and return its status."""
+    parts = httpx.URL(url)
+    with socket.create_connection((parts.host, parts.port), timeout=10) as sock:
+        lines = [f"{method} {path} HTTP/1.1", *(f"{k}: {v}" for k, v in headers.items()),
+                 f"Content-Length: {len(body)}", "Connection: close", "", ""]  # fmt: skip
+        sock.sendall("\r\n".join(lines).encode() + body)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    return int(answer.split(b" ", 2)[1])
+
+
+def test_emulator_refuses_dns_rebinding_and_cross_origin_requests() -> None:
+    """A web page can reach 127.0.0.1 through DNS rebinding (its own name, rebound), or
+    send simple cross-origin requests; both are refused before the app sees them."""
+    with emulator_server(mode="manual") as server:
+        own = f"127.0.0.1:{server.port}"
+        key = {"Authorization": f"apiKey {SECRET}"}
+        token = {"Authorization": f"Bearer {server.emulator.control_token}"}
+        body = json.dumps({"type": "ionq.circuit.v1", "backend": "simulator",
+                           "input": BELL.to_input().to_dict()}).encode()  # fmt: skip
+        cases = {
+            "Host: evil.example (API)": ("GET", "/v0.4/jobs", {"Host": "evil.example", **key}),
+            "Host: evil.example (reset, with the token)": (
+                "POST", "/_emulator/reset", {"Host": f"evil.example:{server.port}", **token}),
+            "Origin: http://evil.example": (
+                "POST", "/v0.4/jobs", {"Host": own, "Origin": "http://evil.example",
+                                       "Content-Type": "application/json", **key}),
+            "Origin: null": ("GET", "/v0.4/jobs", {"Host": own, "Origin": "null", **key}),
+            "Content-Type: text/plain": (
+                "POST", "/v0.4/jobs", {"Host": own, "Content-Type": "text/plain", **key}),
+            "Content-Type: form": (
+                "POST", "/v0.4/jobs",
+                {"Host": own, "Content-Type": "application/x-www-form-urlencoded", **key}),
+        }  # fmt: skip
+        statuses = {
+            label: raw_request(server.url, method, path, headers, body)
+            for label, (method, path, headers) in cases.items()
+        }
+        # Controls: the same request from this origin, or from a client that sends none.
+        same_origin = {"Host": own, "Origin": f"http://{own}", "Content-Type": "application/json"}
+        allowed = raw_request(server.url, "POST", "/v0.4/jobs", {**same_origin, **key}, body)
+        local = raw_request(
+            server.url, "GET", "/v0.4/jobs", {"Host": f"localhost:{server.port}", **key}
+        )
+        with IonQ(api_key=SECRET, base_url=server.base_url) as owner:
+            stored = len(list(owner.jobs.list()))
+    assert statuses == {
+        "Host: evil.example (API)": 403, "Host: evil.example (reset, with the token)": 403,
+        "Origin: http://evil.example": 403, "Origin: null": 403,
+        "Content-Type: text/plain": 400, "Content-Type: form": 400,
+    }  # fmt: skip
+    assert (allowed, local) == (201, 200)
+    assert stored == 1  # only the same-origin create
+    GUARD.update({f"refused: {label}": status for label, status in statuses.items()})
+    record_guard_figures()
+
+
+def test_emulator_binds_beyond_loopback_only_when_told(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ionq_emulator import server as served
+
+    with pytest.raises(SystemExit) as refused:
+        served.main(["--host", "0.0.0.0"])
+    assert refused.value.code == 2
+    assert "--allow-remote" in capsys.readouterr().err
+    with pytest.raises(ValueError, match="allow_remote"):
+        served.EmulatorServer(host="0.0.0.0")
+
+    class Stop(Exception):
+        pass
+
+    def no_bind(host: str, port: int) -> socket.socket:
+        raise Stop  # the test listens on loopback only; the warning comes before binding
+
+    monkeypatch.setattr(served, "_bind", no_bind)
+    with pytest.raises(Stop):
+        served.main(["--host", "0.0.0.0", "--allow-remote"])
+    assert "warning: the emulator listens on 0.0.0.0" in capsys.readouterr().err
+    GUARD["--host 0.0.0.0 without --allow-remote"] = "refused (exit 2)"
+    record_guard_figures()
+
+
+def test_emulator_drops_slow_and_silent_connections() -> None:
+    """A client that drips its headers a byte at a time, or connects and sends nothing,
+    is disconnected after the header deadline (uvicorn alone never dropped the first)."""
+    timeout = 1.0
+    server = EmulatorServer(header_timeout=timeout)
+    with server:
+        dropped_after: dict[str, float] = {}
+        for label, drip in (
+            ("silent", b""),
+            ("dripping headers", b"GET /v0.4/backends HTTP/1.1\r\n"),
+        ):
+            with socket.create_connection(("127.0.0.1", server.port), timeout=30) as sock:
+                start = time.monotonic()
+                closed = False
+                for byte in drip * 20:
+                    try:
+                        sock.sendall(bytes([byte]))
+                    except OSError:
+                        closed = True
+                        break
+                    time.sleep(0.1)
+                    if time.monotonic() - start > 10:
+                        break
+                if not closed:
+                    sock.settimeout(30)
+                    try:
+                        closed = sock.recv(1) == b""
+                    except OSError:
+                        closed = True
+                dropped_after[label] = time.monotonic() - start
+            assert closed, label
+        # A normal request on a fresh connection is still answered.
+        assert httpx.get(f"{server.base_url}/backends").status_code == 200
+    server.emulator.close()
+    for label, after in dropped_after.items():
+        assert after < 10, (label, after)  # long before the client would have finished
+        GUARD[f"{label} connection dropped after (s, deadline {timeout:g})"] = round(after, 2)
+    record_guard_figures()
