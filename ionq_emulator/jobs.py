@@ -18,6 +18,7 @@ from typing import Any, Final
 from ionq_emulator.auth import ORGANIZATION_ID, Principal
 from ionq_emulator.catalog import BACKENDS, BackendInfo
 from ionq_emulator.clock import Clock, isoformat
+from ionq_emulator.compiler import compiled_circuits
 from ionq_emulator.errors import ApiError
 from ionq_emulator.lifecycle import lifecycle
 from ionq_emulator.pricing import estimate, rate_card_json
@@ -309,6 +310,19 @@ class JobService:
             }
         return {"probabilities": {"url": f"/v0.4/jobs/{job.id}/results/probabilities"}}
 
+    def _compiled(self, job: JobRecord) -> dict[str, tuple[dict[str, str], dict[str, Any]]]:
+        # IonQ reports a completed job's compiled circuits, dry runs included.
+        if job.status != "completed" or job.type == MULTI:
+            return {}
+        backend = BACKENDS[job.backend]
+        return compiled_circuits(job.id, job.type, job.input, backend.native_gates)
+
+    def _output(self, job: JobRecord) -> dict[str, Any]:
+        compiled = self._compiled(job)
+        if not compiled:
+            return {}
+        return {"compilation": {"compiled_circuits": {f: d for f, (d, _) in compiled.items()}}}
+
     def job_json(self, job: JobRecord) -> dict[str, Any]:
         """The contract's Job object: every key, null where it does not apply."""
         stats: dict[str, Any] = {
@@ -348,7 +362,7 @@ class JobService:
             "cost_model": job.cost_model,
             "settings": dict(job.settings) if job.settings is not None else {"compilation": {}},
             "stats": stats,
-            "output": {},
+            "output": self._output(job),
             "results": self._results_json(job),
         }
 
@@ -485,6 +499,9 @@ class JobService:
     def artifact(self, principal: Principal, job_id: str, artifact_id: str) -> dict[str, Any]:
         with self.store.lock:
             job = self.visible(principal, job_id)
+            for descriptor, payload in self._compiled(job).values():
+                if descriptor["id"] == artifact_id:
+                    return payload
             if artifact_id != self.artifact_id(job) or not self._has_results(job):
                 raise ApiError.not_found(f"Job {job_id!r} has no artifact {artifact_id!r}.")
         return self.probabilities(principal, job_id)

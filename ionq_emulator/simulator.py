@@ -33,6 +33,7 @@ __all__ = [
     "Run",
     "SimulationError",
     "gate_counts",
+    "operations",
     "run",
     "simulate",
     "statevector",
@@ -866,6 +867,12 @@ def _count(circuit: _Circuit) -> dict[str, int]:
     gates = [op for op in circuit.ops if op.kind == "unitary"]
     two = sum(1 for op in gates if len(op.targets) + len(op.controls) >= 2)
     return {"1q": len(gates) - two, "2q": two}
+
+
+def operations(input: Mapping[str, Any]) -> tuple[int, tuple[_Op, ...]]:
+    """The register size and the read operations of a circuit (for the compiler)."""
+    circuit = _read_circuit(input, None)
+    return circuit.qubits, circuit.ops
 
 
 def gate_counts(input: Mapping[str, Any]) -> dict[str, int]:
