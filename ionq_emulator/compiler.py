@@ -24,7 +24,10 @@ import numpy as np
 
 from ionq_emulator.simulator import Matrix, SimulationError, operations
 
-__all__ = ["NATIVE_FORMAT", "CompilationError", "compile_native", "compiled_circuits"]
+__all__ = [
+    "NATIVE_FORMAT", "CompilationError", "compile_native", "compiled_artifact",
+    "compiled_circuits",
+]  # fmt: skip
 
 NATIVE_FORMAT: Final = "ionq.native.v1"
 
@@ -253,6 +256,22 @@ def _lower(native: _Native, gate: Mapping[str, Any], op: Any, gateset: str) -> N
     raise CompilationError(f"cannot compile the gate {name!r}")  # pragma: no cover
 
 
+def _check_measurements(circuit: Mapping[str, Any]) -> None:
+    seen: set[int] = set()
+    for gate in circuit.get("circuit", []):
+        if not isinstance(gate, Mapping):
+            continue
+        name = gate.get("gate")
+        qubits = {gate.get("target"), gate.get("control")}
+        qubits.update(gate.get("targets") or [], gate.get("controls") or [])
+        if name == "reset":
+            raise CompilationError("a reset has no ionq.native.v1 form")
+        if name == "measure":
+            seen.add(gate["target"])
+        elif seen & qubits:
+            raise CompilationError("a mid-circuit measurement has no ionq.native.v1 form")
+
+
 def compile_native(circuit: Mapping[str, Any], *, native_gates: Sequence[str]) -> dict[str, Any]:
     """The circuit as ``ionq.native.v1`` (``{"qubits", "circuit"}``) for a backend whose
     native gates are ``native_gates``. A translated OpenQASM program may measure its
@@ -264,14 +283,7 @@ def compile_native(circuit: Mapping[str, Any], *, native_gates: Sequence[str]) -
     except SimulationError as exc:
         raise CompilationError(str(exc)) from None
     gates = list(circuit.get("circuit", []))
-    seen_measure: set[int] = set()
-    for op in ops:
-        if op.kind == "reset":
-            raise CompilationError("a reset has no ionq.native.v1 form")
-        if op.kind == "measure":
-            seen_measure.add(op.targets[0])
-        elif seen_measure & {*op.targets, *op.controls}:
-            raise CompilationError("a mid-circuit measurement has no ionq.native.v1 form")
+    _check_measurements(circuit)
     native = _Native(qubits, zz="zz" in native_gates)
     gateset = str(circuit.get("gateset", "qis"))
     for gate, op in zip(gates, ops, strict=True):
@@ -282,12 +294,37 @@ def compile_native(circuit: Mapping[str, Any], *, native_gates: Sequence[str]) -
 _ARTIFACTS: Final = uuid.UUID("0b6f4c1e-9d2a-4e57-8a1c-3f5e7d9b2c40")
 
 
-@functools.lru_cache(maxsize=256)
-def _compiled(job_id: str, job_type: str, workload: str, native_gates: tuple[str, ...]) -> str:
+def _source(job_type: str, workload: Mapping[str, Any]) -> dict[str, Any] | None:
     from ionq_emulator.runner import circuits_of
 
-    (circuit,) = circuits_of(job_type, json.loads(workload))
-    if "error" in circuit:
+    (circuit,) = circuits_of(job_type, workload)
+    return None if "error" in circuit else circuit
+
+
+@functools.lru_cache(maxsize=4096)
+def _compilable(job_id: str, job_type: str, workload: str) -> bool:
+    """Whether the job's circuit compiles, decided once per job (cheaply for gate lists:
+    only a non-commuting ``pauliexp`` refuses; a program is translated once)."""
+    circuit = _source(job_type, json.loads(workload))
+    if circuit is None:
+        return False
+    if "clbits" not in circuit:
+        return all(
+            all(_commute(a, b) for a in g.get("terms", []) for b in g.get("terms", []))
+            for g in circuit.get("circuit", [])
+            if isinstance(g, Mapping) and g.get("gate") == "pauliexp"
+        )
+    try:
+        _check_measurements(circuit)
+    except CompilationError:
+        return False
+    return True
+
+
+@functools.lru_cache(maxsize=64)
+def _payload(job_type: str, workload: str, native_gates: tuple[str, ...]) -> str:
+    circuit = _source(job_type, json.loads(workload))
+    if circuit is None:
         return ""
     try:
         return json.dumps(compile_native(circuit, native_gates=native_gates))
@@ -296,17 +333,21 @@ def _compiled(job_id: str, job_type: str, workload: str, native_gates: tuple[str
 
 
 def compiled_circuits(
-    job_id: str, job_type: str, workload: Mapping[str, Any], native_gates: Sequence[str]
-) -> dict[str, tuple[dict[str, str], dict[str, Any]]]:
-    """A single-circuit job's compiled circuits: per format, its artifact descriptor
-    (``output.compilation.compiled_circuits``) and payload. Empty when the job's
-    circuit cannot be compiled (its run then fails, or see compile_native)."""
-    payload = _compiled(job_id, job_type, json.dumps(workload, sort_keys=True), tuple(native_gates))
-    if not payload:
+    job_id: str, job_type: str, workload: Mapping[str, Any]
+) -> dict[str, dict[str, str]]:
+    """A single-circuit job's compiled-circuit descriptors, by format
+    (``output.compilation.compiled_circuits``); empty when it does not compile."""
+    if not _compilable(job_id, job_type, json.dumps(workload, sort_keys=True)):
         return {}
-    descriptor = {
-        "id": str(uuid.uuid5(_ARTIFACTS, f"{job_id}/{NATIVE_FORMAT}")),
-        "format": NATIVE_FORMAT,
-        "media_type": "application/json",
+    artifact = str(uuid.uuid5(_ARTIFACTS, f"{job_id}/{NATIVE_FORMAT}"))
+    return {
+        NATIVE_FORMAT: {"id": artifact, "format": NATIVE_FORMAT, "media_type": "application/json"}
     }
-    return {NATIVE_FORMAT: (descriptor, json.loads(payload))}
+
+
+def compiled_artifact(
+    job_type: str, workload: Mapping[str, Any], native_gates: Sequence[str]
+) -> dict[str, Any] | None:
+    """The ``ionq.native.v1`` payload of a job's circuit on a backend, or None."""
+    payload = _payload(job_type, json.dumps(workload, sort_keys=True), tuple(native_gates))
+    return json.loads(payload) if payload else None

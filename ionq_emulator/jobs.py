@@ -18,7 +18,7 @@ from typing import Any, Final
 from ionq_emulator.auth import ORGANIZATION_ID, Principal
 from ionq_emulator.catalog import BACKENDS, BackendInfo
 from ionq_emulator.clock import Clock, isoformat
-from ionq_emulator.compiler import compiled_circuits
+from ionq_emulator.compiler import compiled_artifact, compiled_circuits
 from ionq_emulator.errors import ApiError
 from ionq_emulator.lifecycle import lifecycle
 from ionq_emulator.pricing import estimate, rate_card_json
@@ -310,18 +310,15 @@ class JobService:
             }
         return {"probabilities": {"url": f"/v0.4/jobs/{job.id}/results/probabilities"}}
 
-    def _compiled(self, job: JobRecord) -> dict[str, tuple[dict[str, str], dict[str, Any]]]:
+    def _compiled(self, job: JobRecord) -> dict[str, dict[str, str]]:
         # IonQ reports a completed job's compiled circuits, dry runs included.
         if job.status != "completed" or job.type == MULTI:
             return {}
-        backend = BACKENDS[job.backend]
-        return compiled_circuits(job.id, job.type, job.input, backend.native_gates)
+        return compiled_circuits(job.id, job.type, job.input)
 
     def _output(self, job: JobRecord) -> dict[str, Any]:
         compiled = self._compiled(job)
-        if not compiled:
-            return {}
-        return {"compilation": {"compiled_circuits": {f: d for f, (d, _) in compiled.items()}}}
+        return {"compilation": {"compiled_circuits": compiled}} if compiled else {}
 
     def job_json(self, job: JobRecord) -> dict[str, Any]:
         """The contract's Job object: every key, null where it does not apply."""
@@ -499,8 +496,10 @@ class JobService:
     def artifact(self, principal: Principal, job_id: str, artifact_id: str) -> dict[str, Any]:
         with self.store.lock:
             job = self.visible(principal, job_id)
-            for descriptor, payload in self._compiled(job).values():
-                if descriptor["id"] == artifact_id:
+            if any(d["id"] == artifact_id for d in self._compiled(job).values()):
+                native = BACKENDS[job.backend].native_gates
+                payload = compiled_artifact(job.type, job.input, native)
+                if payload is not None:
                     return payload
             if artifact_id != self.artifact_id(job) or not self._has_results(job):
                 raise ApiError.not_found(f"Job {job_id!r} has no artifact {artifact_id!r}.")
