@@ -25,6 +25,7 @@ from . import (
     case_paginate,
     case_parse,
     case_percall,
+    case_simulate,
     case_throughput,
     case_wait,
 )
@@ -43,6 +44,7 @@ CASES: dict[str, Case] = {
     "paginate": case_paginate.run,
     "import": case_import.run,
     "throughput": case_throughput.run,
+    "simulate": case_simulate.run,
 }
 
 

@@ -20,6 +20,7 @@ from ionq_emulator import limits, results
 from ionq_emulator.auth import ORGANIZATION_ID, Principal
 from ionq_emulator.catalog import BACKENDS, BackendInfo
 from ionq_emulator.clock import Clock, isoformat
+from ionq_emulator.compiler import compiled_artifact, compiled_circuits
 from ionq_emulator.errors import ApiError
 from ionq_emulator.lifecycle import lifecycle
 from ionq_emulator.pricing import estimate, rate_card_json
@@ -393,6 +394,17 @@ class JobService:
             }
         }
 
+    def _compiled(self, job: JobRecord) -> dict[str, dict[str, str]]:
+        # IonQ reports a completed job's compiled circuits, dry runs included.
+        if job.status != "completed" or job.type == MULTI:
+            return {}
+        return compiled_circuits(job.id, job.type, job.input)
+
+    def _output(self, job: JobRecord) -> dict[str, Any]:
+        compiled = self._compiled(job)
+        found = {"compilation": {"compiled_circuits": compiled}} if compiled else {}
+        return {**found, **self._output_json(job)}
+
     def job_json(self, job: JobRecord, *, listed: bool = False) -> dict[str, Any]:
         """The contract's Job object: every key, null where it does not apply. As IonQ's
         document shapes it: a listed job (``BaseJob``) has no ``child_job_ids``, and only a
@@ -434,7 +446,7 @@ class JobService:
             "cost_model": job.cost_model,
             "settings": dict(job.settings) if job.settings is not None else {"compilation": {}},
             "stats": stats,
-            "output": self._output_json(job),
+            "output": self._output(job),
             "results": self._results_json(job),
         }
         if listed:
@@ -592,6 +604,11 @@ class JobService:
     def artifact(self, principal: Principal, job_id: str, artifact_id: str) -> Any:
         with self.store.lock:
             job = self.visible(principal, job_id)
+            if any(d["id"] == artifact_id for d in self._compiled(job).values()):
+                native = BACKENDS[job.backend].native_gates
+                payload = compiled_artifact(job.type, job.input, native)
+                if payload is not None:
+                    return payload
             if self._has_results(job):
                 for fmt in self._formats(job):
                     if artifact_id == self.artifact_id(job, fmt):

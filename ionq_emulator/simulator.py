@@ -16,8 +16,11 @@ No ``2**n x 2**n`` matrix is ever built.
 
 from __future__ import annotations
 
+import concurrent.futures
+import functools
 import math
-from collections.abc import Callable, Mapping, Sequence
+import os
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Final, NoReturn
@@ -33,6 +36,7 @@ __all__ = [
     "Run",
     "SimulationError",
     "gate_counts",
+    "operations",
     "run",
     "simulate",
     "statevector",
@@ -429,35 +433,53 @@ def _read_circuit(input: object, qubits: int | None) -> _Circuit:
 Tensor = NDArray[np.complex128]
 
 
-def _contract(state: Tensor, matrix: Matrix, axes: list[int], controls: list[int]) -> None:
-    """Apply ``matrix`` in place on ``axes`` of a state tensor, where every axis in
-    ``controls`` is 1. Large tensors are split along a free axis first, so that no
-    temporary exceeds CHUNK_AMPLITUDES."""
-    if state.size > CHUNK_AMPLITUDES:
-        free = next((a for a in range(state.ndim) if a not in axes and a not in controls), None)
-        if free is not None:
-
-            def shift(a: int) -> int:
-                return a if a < free else a - 1
-
-            for i in (0, 1):
-                view = state[(slice(None),) * free + (i,)]
-                _contract(view, matrix, [shift(a) for a in axes], [shift(c) for c in controls])
-            return
+def _pieces(
+    state: Tensor, axes: list[int], controls: list[int]
+) -> Iterator[tuple[Tensor, list[int]]]:
+    """Disjoint views of ``state`` on which a gate acts alone: the slice where every
+    control axis is 1, split along free axes into at most CHUNK_AMPLITUDES each (so that
+    no temporary is larger), with the target axes renumbered for each view."""
     if controls:
         index: list[int | slice] = [slice(None)] * state.ndim
         for c in controls:
             index[c] = 1
-        sub_axes = [a - sum(c < a for c in controls) for a in axes]
-        _contract(state[tuple(index)], matrix, sub_axes, [])
+        shifted = [a - sum(c < a for c in controls) for a in axes]
+        yield from _pieces(state[tuple(index)], shifted, [])
         return
+    free = next((a for a in range(state.ndim) if a not in axes), None)
+    if state.size <= CHUNK_AMPLITUDES or free is None:
+        yield state, axes
+        return
+    shifted = [a if a < free else a - 1 for a in axes]
+    for i in (0, 1):
+        yield from _pieces(state[(slice(None),) * free + (i,)], shifted, [])
+
+
+def _act(piece: Tensor, matrix: Matrix, axes: list[int]) -> None:
     k = len(axes)
     if k == 1:
-        _one_qubit(state, matrix, axes[0])
+        _one_qubit(piece, matrix, axes[0])
         return
     tensor = matrix.reshape((2,) * (2 * k))
-    out = np.tensordot(tensor, state, axes=(list(range(k, 2 * k)), axes))
-    state[...] = np.moveaxis(out, list(range(k)), axes)
+    out = np.tensordot(tensor, piece, axes=(list(range(k, 2 * k)), axes))
+    piece[...] = np.moveaxis(out, list(range(k)), axes)
+
+
+@functools.cache
+def _workers() -> concurrent.futures.ThreadPoolExecutor:
+    # numpy releases the GIL in its loops: disjoint pieces run in parallel threads.
+    return concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 1)
+
+
+def _contract(state: Tensor, matrix: Matrix, axes: list[int], controls: list[int]) -> None:
+    """Apply ``matrix`` in place on ``axes`` of a state tensor, where every axis in
+    ``controls`` is 1."""
+    pieces = list(_pieces(state, axes, controls))
+    if len(pieces) == 1:
+        _act(pieces[0][0], matrix, pieces[0][1])
+        return
+    for done in _workers().map(lambda p: _act(p[0], matrix, p[1]), pieces):
+        del done
 
 
 def _one_qubit(state: Tensor, matrix: Matrix, axis: int) -> None:
@@ -472,14 +494,37 @@ def _one_qubit(state: Tensor, matrix: Matrix, axis: int) -> None:
             s1 *= d
         return
     keep = s0.copy()
-    if a == 0 and d == 0:  # anti-diagonal (x, y, gpi)
-        np.multiply(s1, b, out=s0)
-        np.multiply(keep, c, out=s1)
+    if a == 0 and d == 0:  # anti-diagonal (x, y, gpi): a swap of the halves, scaled
+        np.copyto(s0, s1) if b == 1 else np.multiply(s1, b, out=s0)
+        np.copyto(s1, keep) if c == 1 else np.multiply(keep, c, out=s1)
         return
     s0 *= a
     s0 += b * s1
     s1 *= d
     s1 += c * keep
+
+
+def _fused(ops: Sequence[_Op]) -> list[_Op]:
+    """The same operations with runs of uncontrolled single-qubit gates on one qubit
+    multiplied into one gate (operations on other qubits commute with them)."""
+    out: list[_Op] = []
+    pending: dict[int, _Op] = {}
+
+    def flush(qubits: Sequence[int]) -> None:
+        for q in qubits:
+            if q in pending:
+                out.append(pending.pop(q))
+
+    for op in ops:
+        if op.kind == "unitary" and len(op.targets) == 1 and not op.controls:
+            q = op.targets[0]
+            before = pending.get(q)
+            pending[q] = op if before is None else _Op(op.matrix @ before.matrix, (q,), ())
+            continue
+        flush([*op.targets, *op.controls])
+        out.append(op)
+    flush(list(pending))
+    return out
 
 
 def _axis(n: int, qubit: int) -> int:
@@ -524,11 +569,26 @@ def _halves(state: Tensor, n: int, qubit: int) -> tuple[Tensor, Tensor]:
 _TINY: Final = 1e-14
 
 
-def _measure(branch: _Branch, n: int, qubit: int, bit: int | None) -> list[_Branch]:
+def _split_check(n: int, branches: int) -> None:
+    """Refuse, before copying, a split past MAX_BRANCH_AMPLITUDES in all."""
+    if (branches + 1) * 2**n > MAX_BRANCH_AMPLITUDES:
+        raise SimulationError(
+            f"the mid-circuit measurements and resets split the run into more than "
+            f"{branches} outcome branches of {n} qubits, more than an exact simulation "
+            "holds here",
+            code="SimulationError",
+        )
+
+
+def _measure(
+    branch: _Branch, n: int, qubit: int, bit: int | None, branches: int = 1
+) -> list[_Branch]:
     zero, one = _halves(branch.state, n, qubit)
     p0, p1 = _norm2(zero), _norm2(one)
     outcomes: list[_Branch] = []
     if p1 > _TINY:
+        if p0 > _TINY:
+            _split_check(n, branches)
         state = branch.state if p0 <= _TINY else branch.state.copy()
         _halves(state, n, qubit)[0][...] = 0
         state *= 1 / math.sqrt(p1)
@@ -542,7 +602,7 @@ def _measure(branch: _Branch, n: int, qubit: int, bit: int | None) -> list[_Bran
     return outcomes
 
 
-def _reset(branch: _Branch, n: int, qubit: int) -> list[_Branch]:
+def _reset(branch: _Branch, n: int, qubit: int, branches: int = 1) -> list[_Branch]:
     zero, one = _halves(branch.state, n, qubit)
     p0, p1 = _norm2(zero), _norm2(one)
     if p1 <= _TINY:
@@ -555,7 +615,7 @@ def _reset(branch: _Branch, n: int, qubit: int) -> list[_Branch]:
         zero *= math.sqrt((p0 + p1) / p0)
         one[...] = 0
     else:
-        return _flip_one(_measure(branch, n, qubit, None), n, qubit)
+        return _flip_one(_measure(branch, n, qubit, None, branches), n, qubit)
     return [branch]
 
 
@@ -613,9 +673,10 @@ def _execute(
     """Every outcome branch, and the deferred measurements ``{bit: qubit}``."""
     n = circuit.qubits
     branches = [_Branch(1.0, _initial(n, initial_state), {})]
-    deferrable = _deferrable(circuit.ops)
+    ops = _fused(circuit.ops)
+    deferrable = _deferrable(ops)
     deferred: dict[int, int] = {}
-    for i, op in enumerate(circuit.ops):
+    for i, op in enumerate(ops):
         if op.kind == "unitary":
             for branch in branches:
                 _apply(branch.state, op, n)
@@ -625,17 +686,14 @@ def _execute(
             if op.bit is not None:
                 deferred[op.bit] = qubit
             continue
-        if op.kind == "measure":
-            branches = [b for old in branches for b in _measure(old, n, qubit, op.bit)]
-        else:
-            branches = [b for old in branches for b in _reset(old, n, qubit)]
-        if len(branches) * 2**n > MAX_BRANCH_AMPLITUDES:
-            raise SimulationError(
-                f"circuit[{i}]: the mid-circuit measurements and resets split the run into "
-                f"{len(branches)} outcome branches of {n} qubits, more than an exact "
-                "simulation holds here",
-                code="SimulationError",
-            )
+        split: list[_Branch] = []
+        for j, old in enumerate(branches):
+            count = len(split) + len(branches) - j  # branches held when this one splits
+            if op.kind == "measure":
+                split += _measure(old, n, qubit, op.bit, count)
+            else:
+                split += _reset(old, n, qubit, count)
+        branches = split
     return branches, deferred
 
 
@@ -707,7 +765,17 @@ def _chunks(branches: list[_Branch]) -> Any:
             yield branch, start, branch.weight * (amps.real**2 + amps.imag**2)
 
 
-def _exact(branches: list[_Branch], outcomes: _Outcomes) -> dict[int, float] | None:
+#: A distribution as arrays: outcomes (ascending) and their probabilities.
+_Dist = tuple[NDArray[np.int64], NDArray[np.float64]]
+
+
+def _totals(keys: NDArray[np.int64], weights: NDArray[np.float64]) -> _Dist:
+    unique, inverse = np.unique(keys, return_inverse=True)
+    sums: NDArray[np.float64] = np.bincount(inverse, weights=weights).astype(np.float64)
+    return unique, sums
+
+
+def _exact(branches: list[_Branch], outcomes: _Outcomes) -> _Dist | None:
     """The exact distribution, or None when its support exceeds MAX_RESULT_STATES."""
     keys: list[NDArray[np.int64]] = []
     values: list[NDArray[np.float64]] = []
@@ -719,20 +787,17 @@ def _exact(branches: list[_Branch], outcomes: _Outcomes) -> dict[int, float] | N
             return None
         keys.append(outcomes.keys(branch, kept.astype(np.int64) + start))
         values.append(probs[kept])
-    unique, inverse = np.unique(np.concatenate(keys), return_inverse=True)
-    totals = np.bincount(inverse, weights=np.concatenate(values))
-    totals = totals / totals.sum()
-    return dict(zip(unique.tolist(), totals.tolist(), strict=True))
+    unique, totals = _totals(np.concatenate(keys), np.concatenate(values))
+    return unique, totals / totals.sum()
 
 
 def _sample(
-    branches: list[_Branch], outcomes: _Outcomes, exact: dict[int, float] | None,
+    branches: list[_Branch], outcomes: _Outcomes, exact: _Dist | None,
     shots: int, rng: np.random.Generator,
 ) -> NDArray[np.int64]:  # fmt: skip
     """``shots`` outcomes drawn from the exact distribution, in shot order."""
     if exact is not None:
-        support = np.fromiter(exact, dtype=np.int64, count=len(exact))
-        weights = np.fromiter(exact.values(), dtype=np.float64, count=len(exact))
+        support, weights = exact
         return support[rng.choice(support.size, size=shots, p=weights / weights.sum())]
     # Too wide to list: draw how many shots fall in each slice, then within each slice.
     masses = np.array([probs.sum() for _, _, probs in _chunks(branches)])
@@ -765,17 +830,19 @@ def _noisy(
     return shots
 
 
+def _as_json(distribution: _Dist) -> dict[str, float]:
+    keys, values = distribution
+    return dict(zip(map(str, keys.tolist()), values.tolist(), strict=True))
+
+
 def _registers(
-    clbits: tuple[tuple[str, int], ...], distribution: Mapping[int, float]
+    clbits: tuple[tuple[str, int], ...], distribution: _Dist
 ) -> dict[str, dict[str, float]]:
+    keys, values = distribution
     out: dict[str, dict[str, float]] = {}
     offset = 0
     for name, size in clbits:
-        values: dict[str, float] = {}
-        for key, p in distribution.items():
-            value = str((key >> offset) & (2**size - 1))
-            values[value] = values.get(value, 0.0) + p
-        out[name] = values
+        out[name] = _as_json(_totals((keys >> offset) & (2**size - 1), values))
         offset += size
     return out
 
@@ -820,9 +887,10 @@ def run(
         sampled = _noisy(ideal, outcomes, _count(circuit), NOISE_MODELS[noise_model], rng)
     elif exact is None:
         sampled = _sample(branches, outcomes, None, n_shots, rng)
+    distribution: _Dist
     if sampled is not None:
         values, counts = np.unique(sampled, return_counts=True)
-        distribution = dict(zip(values.tolist(), (counts / sampled.size).tolist(), strict=True))
+        distribution = values, counts / sampled.size
     else:
         assert exact is not None
         distribution = exact
@@ -836,7 +904,7 @@ def run(
                 register_shots[name] = ((sampled >> offset) & (2**size - 1)).tolist()
                 offset += size
     return Run(
-        probabilities={str(k): v for k, v in distribution.items()},
+        probabilities=_as_json(distribution),
         registers=registers,
         shots=sampled.tolist() if sampled is not None and noise_model != "ideal" else None,
         register_shots=register_shots,
@@ -866,6 +934,12 @@ def _count(circuit: _Circuit) -> dict[str, int]:
     gates = [op for op in circuit.ops if op.kind == "unitary"]
     two = sum(1 for op in gates if len(op.targets) + len(op.controls) >= 2)
     return {"1q": len(gates) - two, "2q": two}
+
+
+def operations(input: Mapping[str, Any]) -> tuple[int, tuple[_Op, ...]]:
+    """The register size and the read operations of a circuit (for the compiler)."""
+    circuit = _read_circuit(input, None)
+    return circuit.qubits, circuit.ops
 
 
 def gate_counts(input: Mapping[str, Any]) -> dict[str, int]:

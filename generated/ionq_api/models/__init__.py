@@ -26,6 +26,11 @@ from .job_estimate import JobEstimate
 from .job_ids import JobIds
 from .job_list import JobList
 from .job_metadata import JobMetadata
+from .job_output import JobOutput
+from .job_output_compilation import JobOutputCompilation
+from .job_output_compilation_compiled_circuits import (
+    JobOutputCompilationCompiledCircuits,
+)
 from .job_overrides import JobOverrides
 from .job_settings import JobSettings
 from .job_stats import JobStats
@@ -94,6 +99,9 @@ __all__ = (
     "JobIds",
     "JobList",
     "JobMetadata",
+    "JobOutput",
+    "JobOutputCompilation",
+    "JobOutputCompilationCompiledCircuits",
     "JobOverrides",
     "JobsCanceled",
     "JobsDeleted",

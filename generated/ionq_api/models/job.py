@@ -11,9 +11,9 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.failure import Failure
     from ..models.job_metadata import JobMetadata
+    from ..models.job_output import JobOutput
     from ..models.job_settings import JobSettings
     from ..models.job_stats import JobStats
-    from ..models.json_object import JsonObject
     from ..models.noise import Noise
     from ..models.result_artifacts import ResultArtifacts
     from ..models.result_links import ResultLinks
@@ -52,7 +52,7 @@ class Job:
         cost_model (str | Unset):
         settings (JobSettings | Unset):
         stats (JobStats | Unset):
-        output (JsonObject | Unset):
+        output (JobOutput | Unset): What the job's processing produced; the compiled circuits once compiled.
         results (None | ResultArtifacts | ResultLinks | Unset):
     """
 
@@ -80,7 +80,7 @@ class Job:
     cost_model: str | Unset = UNSET
     settings: JobSettings | Unset = UNSET
     stats: JobStats | Unset = UNSET
-    output: JsonObject | Unset = UNSET
+    output: JobOutput | Unset = UNSET
     results: None | ResultArtifacts | ResultLinks | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -280,9 +280,9 @@ class Job:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.failure import Failure  # noqa: PLC0415
         from ..models.job_metadata import JobMetadata  # noqa: PLC0415
+        from ..models.job_output import JobOutput  # noqa: PLC0415
         from ..models.job_settings import JobSettings  # noqa: PLC0415
         from ..models.job_stats import JobStats  # noqa: PLC0415
-        from ..models.json_object import JsonObject  # noqa: PLC0415
         from ..models.noise import Noise  # noqa: PLC0415
         from ..models.result_artifacts import ResultArtifacts  # noqa: PLC0415
         from ..models.result_links import ResultLinks  # noqa: PLC0415
@@ -473,11 +473,11 @@ class Job:
             stats = JobStats.from_dict(_stats)
 
         _output = d.pop("output", UNSET)
-        output: JsonObject | Unset
+        output: JobOutput | Unset
         if isinstance(_output, Unset):
             output = UNSET
         else:
-            output = JsonObject.from_dict(_output)
+            output = JobOutput.from_dict(_output)
 
         def _parse_results(
             data: object,
