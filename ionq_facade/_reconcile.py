@@ -29,7 +29,7 @@ __all__ = ["Reconciliation", "reconcile"]
 # Seconds the server's clock may be behind ours: jobs submitted up to this long before
 # the request was sent are still looked at.
 CLOCK_SKEW = 300.0
-_PAGE = 100
+_PAGE = 1000  # per page asked for (a server may cap it; the cursor is followed anyway)
 _MAX_PAGES = 20
 
 Outcome = Literal["found", "not_found", "undecidable"]
@@ -57,7 +57,7 @@ def reconcile(
     """Look for the job (or session) the request behind `error` made, if it made one.
 
     Reads the job listing newest first back to `error.sent_at - clock_skew` (at most
-    2,000 jobs) and matches what the request sent. See `Reconciliation` for the answer.
+    20,000 jobs) and matches what the request sent. See `Reconciliation` for the answer.
     """
     if not isinstance(error, JobMayExistError):
         raise ArgumentTypeError(f"reconcile takes a JobMayExistError, not {type(error).__name__}")

@@ -77,7 +77,8 @@ def workload_run(ops: int, seed: int, *, server_dedupes: bool = True) -> Run:
             base_url=server.base_url,
             http_client=http,
             max_retries=MAX_RETRIES,
-            timeout=10.0,
+            # Each phase 10 s; the call's deadline (120 s) holds the 6 retries' waits.
+            timeout=httpx.Timeout(10.0),
             sleep=stepper.sleep,
             clock=stepper.clock,
         ) as client,
