@@ -13,13 +13,13 @@ emulator does not invent one; any control count the simulator can run is accepte
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
 from ionq_emulator.catalog import BackendInfo
 from ionq_emulator.errors import ApiError
+from ionq_emulator.validation import read_json
 
 __all__ = [
     "DEBIASING_MIN_SHOTS",
@@ -77,7 +77,7 @@ def precheck_gates(raw: bytes) -> None:
     """The gate limit on a create body as sent, before the (per-gate) schema validation;
     anything malformed is left to that validation."""
     try:
-        body = json.loads(raw)
+        body = read_json(raw)  # bounded: depth and number sizes are refused, not recursed
         work = body["input"]
         circuits = work["circuits"] if isinstance(work.get("circuits"), list) else [work]
         total = sum(len(c["circuit"]) for c in circuits if isinstance(c.get("circuit"), list))
