@@ -63,6 +63,9 @@ class EmulatorCommand(TyperCommand):
             value = ctx.params.get(action.dest)
             if value is None or value == action.default:
                 continue
+            if action.nargs == 0:
+                argv.append(action.option_strings[-1])
+                continue
             for one in value if isinstance(value, (list, tuple)) else [value]:
                 argv += [action.option_strings[-1], str(one)]
         raise typer.Exit(serve(argv))
@@ -77,6 +80,13 @@ def _option(action: argparse.Action) -> TyperOption:
     """A click option for one of the emulator parser's options: same name, type,
     default, choices and help."""
     repeatable = isinstance(action.default, list)  # action="append", as --fault
+    if action.nargs == 0:  # action="store_true", as --allow-remote
+        return TyperOption(
+            param_decls=[*action.option_strings, action.dest],
+            is_flag=True,
+            default=False,
+            help=_sentence(action.help or ""),
+        )
     choices = list(action.choices) if action.choices else None
     metavar = action.metavar if isinstance(action.metavar, str) else action.dest.upper()
 

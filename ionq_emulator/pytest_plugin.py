@@ -100,17 +100,12 @@ def ionq_client(ionq_emulator: EmulatorServer) -> Iterator[IonQ]:
 def ionq_async_client(ionq_emulator: EmulatorServer) -> AsyncIonQ:
     """An ``AsyncIonQ`` client of this test's emulator, with the test API key.
 
-    Usable from any event loop the test runs (pytest-asyncio, anyio, ``asyncio.run``):
-    its connections are not kept alive between requests, so nothing is left to close on
-    a loop that has ended.
+    Usable from one event loop after another (pytest-asyncio, anyio, ``asyncio.run``):
+    the client starts a fresh connection pool when the loop it last used has closed.
     """
-    import httpx
-
     from ionq_emulator.testing import async_client
 
-    # One connection per request: none outlives the loop that opened it.
-    http = httpx.AsyncClient(limits=httpx.Limits(max_keepalive_connections=0))
-    return async_client(ionq_emulator, http_client=http)
+    return async_client(ionq_emulator)
 
 
 @pytest.fixture
