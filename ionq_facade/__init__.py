@@ -36,27 +36,40 @@ from ._errors import (
     PermissionDeniedError,
     RateLimitError,
 )
-from ._job import Job, JobFailure, JobPage, JobRef, JobResults, JobStats, ResultArtifact
 from ._lifecycle import JobStatus
 from ._models import (
     Backend,
     Characterization,
     CharacterizationPage,
+    Compilation,
     CostAmount,
     CostLimit,
+    ErrorMitigation,
+    EstimateContext,
     Fidelity,
+    Job,
     JobCost,
     JobEstimate,
+    JobFailure,
+    JobOptions,
+    JobOverrides,
+    JobPage,
+    JobRef,
+    JobResults,
+    JobStats,
+    JSONValue,
+    Noise,
     Probabilities,
     RateCard,
     RateCardEntry,
+    ResultArtifact,
     Session,
     SessionSettings,
+    Settings,
     Whoami,
 )
 from ._pagination import AsyncJobPager, JobFilters, JobPager, SessionJobFilters
 from ._response import RawResponse
-from ._settings import Compilation, ErrorMitigation, JobOptions, JobOverrides, Noise, Settings
 from ._version import __version__
 
 __all__ = [
@@ -82,6 +95,7 @@ __all__ = [
     "CostAmount",
     "CostLimit",
     "ErrorMitigation",
+    "EstimateContext",
     "Fidelity",
     "GateCircuit",
     "InternalServerError",
@@ -89,6 +103,7 @@ __all__ = [
     "InvalidTransitionError",
     "IonQ",
     "IonQError",
+    "JSONValue",
     "Job",
     "JobCanceledError",
     "JobConflictError",

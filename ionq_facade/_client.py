@@ -36,7 +36,7 @@ __all__ = ["AsyncIonQ", "IonQ"]
 
 def get_whoami(*, timeout: TimeoutTypes | None = None) -> Call[Whoami]:
     """The API key in use and its project."""
-    return Call("GET", "/whoami", Whoami._from_json, timeout=timeout)
+    return Call("GET", "/whoami", Whoami._parse, timeout=timeout)
 
 
 class _ClientBase:

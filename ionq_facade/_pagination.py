@@ -8,8 +8,8 @@ from typing import TypedDict
 from ._base_client import AsyncAPIClient, SyncAPIClient
 from ._errors import APIResponseValidationError
 from ._flow import Call
-from ._job import Job, JobPage, JobRef
 from ._lifecycle import JobStatus
+from ._models import Job, JobPage, JobRef
 from ._transport import call_flow
 
 __all__ = ["AsyncJobPager", "JobFilters", "JobPager", "PageCall", "SessionJobFilters"]

@@ -127,6 +127,13 @@ def parse_response(call: Call[T], response: httpx.Response) -> T:
     content = response.content
     try:
         return call.parse(json.loads(content))
+    except APIResponseValidationError as exc:  # a generated view refused a value
+        raise APIResponseValidationError(
+            f"{call.method} {call.path} -> {response.status_code}: "
+            f"the body does not match the API contract ({exc})",
+            response=response,
+            body=content,
+        ) from exc
     # RecursionError: JSON nested deeper than Python's recursion limit.
     except (KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError) as exc:
         raise APIResponseValidationError(

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Mapping
 from typing import TypeAlias
 
 from ._errors import ArgumentTypeError, InvalidArgumentError, InvalidTransitionError
-from ._job import Job, JobRef
 from ._lifecycle import JobStatus
+from ._models import Job, JobRef
 
 __all__ = [
     "MAX_SHOTS",

@@ -9,7 +9,7 @@ is sent, and so do the lifecycle pre-checks on job snapshots.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, Unpack
+from typing import Unpack
 
 from ionq_facade import _validation as v
 from ionq_facade._circuit import QASM3, GateCircuit, NativeCircuit
@@ -21,12 +21,23 @@ from ionq_facade._errors import (
     JobTimeoutError,
 )
 from ionq_facade._flow import Call, Flow, Sleep, now
-from ionq_facade._job import Job, JobPage, JobRef, parse_job
 from ionq_facade._lifecycle import JobStatus
-from ionq_facade._models import JobCost, JobEstimate, Probabilities, parse_child_probabilities
+from ionq_facade._models import (
+    Job,
+    JobCost,
+    JobDeleted,
+    JobEstimate,
+    JobOptions,
+    JobOverrides,
+    JobPage,
+    JobRef,
+    JobsCanceled,
+    JobsDeleted,
+    JSONValue,
+    Probabilities,
+    parse_child_probabilities,
+)
 from ionq_facade._pagination import CursorTrail, JobFilters, PageCall
-from ionq_facade._parse import JSONValue, freeze, obj, opt_str_tuple, req_str
-from ionq_facade._settings import JobOptions, JobOverrides, Noise, Settings
 from ionq_facade._transport import call_flow
 from ionq_facade._validation import JobLike
 from ionq_facade._wait import DEFAULT_WAIT_TIMEOUT, Backoff, StatusTracker, outcome
@@ -63,38 +74,32 @@ WAIT_MANY_BATCH = 1000
 _URL_TOO_LONG = frozenset({414, 431})
 
 
-def _model_fields(options: Mapping[str, object], allowed: frozenset[str]) -> dict[str, Any]:
-    """The job options given, checked, as keyword arguments of the generated models.
+def _options_json(
+    options: Mapping[str, object], to_json: Callable[[Mapping[str, object]], dict[str, object]]
+) -> dict[str, object]:
+    """The job options given, checked, as JSON (None counts as not given, so is not sent).
 
-    Only what was given is returned (None counts as not given), so only that is sent.
+    `to_json` is the generated converter of the body's schema: it checks every type and
+    refuses unknown keywords. The checks here are the ones the contract cannot state.
     """
-    unknown = set(options) - allowed
-    if unknown:
-        raise ArgumentTypeError(f"unexpected keyword argument(s): {', '.join(sorted(unknown))}")
-    return {key: _field(key, value) for key, value in options.items() if value is not None}
+    return to_json(
+        {
+            key: _CHECKS[key](value, key) if key in _CHECKS else value
+            for key, value in options.items()
+            if value is not None
+        }
+    )
 
 
-def _field(key: str, value: object) -> object:
-    from ionq_api.models import JobMetadata
-
-    match key:
-        case "shots":
-            return v.shots(value)
-        case "name":
-            return v.text(value, key)
-        case "metadata":
-            return JobMetadata.from_dict(v.metadata(value))
-        case "session_id" | "parent":
-            return v.path_token(value, key)
-        case "backend":
-            return _backend(value)
-        case "settings" if isinstance(value, Settings):
-            return value._to_api()
-        case "noise" if isinstance(value, Noise):
-            return value._to_api()
-        case "dry_run":
-            return v.boolean(value, key)
-    raise ArgumentTypeError(f"{key} must be a {key.title()}, not {type(value).__name__}")
+_CHECKS: dict[str, Callable[[object, str], object]] = {
+    "shots": lambda value, key: v.shots(value),
+    "name": v.text,
+    "metadata": lambda value, key: v.metadata(value),
+    "session_id": v.path_token,
+    "parent": v.path_token,
+    "backend": lambda value, key: _backend(value),
+    "dry_run": v.boolean,
+}
 
 
 def _backend(value: object, name: str = "backend") -> str:
@@ -120,20 +125,22 @@ def create(
     `qis` with each circuit naming its own. Retried once sent only if the
     server dedupes (see `IonQ`).
     """
-    from ionq_api.models import CircuitJobCreate, MultiCircuitInput, MultiCircuitJobCreate
+    from ionq_api.models import MultiCircuitInput
+    from ionq_api.views import job_options_json
 
-    fields = _model_fields(options, JobOptions.__optional_keys__)
+    named = isinstance(program, (GateCircuit, QASM3)) and program.name is not None
+    if named and options.get("name") is None:
+        options = {**options, "name": program.name}  # type: ignore[union-attr]
+    fields = _options_json(options, job_options_json)
     target = _backend(backend)
-    body: CircuitJobCreate | MultiCircuitJobCreate
+    body: dict[str, object]
     if isinstance(program, (GateCircuit, QASM3)):
-        if "name" not in fields and program.name is not None:
-            fields["name"] = program.name
-        body = CircuitJobCreate(
-            type_="ionq.qasm3.v1" if isinstance(program, QASM3) else "ionq.circuit.v1",
-            backend=target,
-            input_=program.to_input(),
+        body = {
+            "type": "ionq.qasm3.v1" if isinstance(program, QASM3) else "ionq.circuit.v1",
+            "backend": target,
+            "input": program.to_input().to_dict(),
             **fields,
-        )
+        }
     elif isinstance(program, Sequence) and not isinstance(program, (str, bytes)):
         circuits = list(program)
         if not circuits or len(circuits) > MAX_CIRCUITS:
@@ -147,24 +154,22 @@ def create(
                     "Circuit and NativeCircuit only"
                 )
         native = all(isinstance(c, NativeCircuit) for c in circuits)
-        body = MultiCircuitJobCreate(
-            type_="ionq.multi-circuit.v1",
-            backend=target,
-            input_=MultiCircuitInput(
+        body = {
+            "type": "ionq.multi-circuit.v1",
+            "backend": target,
+            "input": MultiCircuitInput(
                 gateset="native" if native else "qis",
                 circuits=[c.to_multi() for c in circuits],
                 qubits=max(c.qubits for c in circuits),
-            ),
+            ).to_dict(),
             **fields,
-        )
+        }
     else:
         raise ArgumentTypeError(
             "program must be a Circuit, NativeCircuit, QASM3 (wrap OpenQASM source in "
             f"QASM3(...)) or a sequence of circuits, not {type(program).__name__}"
         )
-    return Call(
-        "POST", "/jobs", JobRef._from_json, json=body.to_dict(), creating=True, timeout=timeout
-    )
+    return Call("POST", "/jobs", JobRef._parse, json=body, creating=True, timeout=timeout)
 
 
 def clone(
@@ -197,14 +202,13 @@ def move(
 def _override_call(
     ident: str, operation: str, overrides: Mapping[str, object], timeout: TimeoutTypes | None
 ) -> Call[JobRef]:
-    from ionq_api.models import JobOverrides as ApiJobOverrides
+    from ionq_api.views import job_overrides_json
 
-    body = ApiJobOverrides(**_model_fields(overrides, JobOverrides.__optional_keys__))
     return Call(
         "POST",
         f"/jobs/{ident}/{operation}",
-        JobRef._from_json,
-        json=body.to_dict(),
+        JobRef._parse,
+        json=_options_json(overrides, job_overrides_json),
         creating=True,
         timeout=timeout,
         job_ids=(ident,),
@@ -213,7 +217,7 @@ def _override_call(
 
 def get(job: JobLike, *, timeout: TimeoutTypes | None = None) -> Call[Job]:
     """The job as it is now."""
-    return Call("GET", f"/jobs/{v.job_id(job)}", parse_job, timeout=timeout)
+    return Call("GET", f"/jobs/{v.job_id(job)}", Job._parse, timeout=timeout)
 
 
 def cancel(job: JobLike, *, timeout: TimeoutTypes | None = None) -> Call[JobRef]:
@@ -226,15 +230,19 @@ def cancel(job: JobLike, *, timeout: TimeoutTypes | None = None) -> Call[JobRef]
     return Call(
         "PUT",
         f"/jobs/{ident}/status/cancel",
-        JobRef._from_json,
+        JobRef._parse,
         timeout=timeout,
         job_ids=(ident,),
         settles_at=JobStatus.CANCELED,
     )
 
 
-def _ids_answer(value: object) -> tuple[str, ...]:
-    return opt_str_tuple(obj(value, "answer").get("ids"), "ids") or ()
+def _canceled(value: object) -> tuple[str, ...]:
+    return JobsCanceled._parse(value).ids
+
+
+def _deleted_many(value: object) -> tuple[str, ...]:
+    return JobsDeleted._parse(value).ids
 
 
 def cancel_many(
@@ -251,7 +259,7 @@ def cancel_many(
     return Call(
         "PUT",
         "/jobs/status/cancel",
-        _ids_answer,
+        _canceled,
         json={"ids": ids},
         timeout=timeout,
         job_ids=tuple(ids),
@@ -259,7 +267,7 @@ def cancel_many(
 
 
 def _deleted(value: object) -> None:
-    req_str(obj(value, "answer").get("id"), "id")
+    JobDeleted._parse(value)
 
 
 def delete(job: JobLike, *, timeout: TimeoutTypes | None = None) -> Call[None]:
@@ -272,12 +280,12 @@ def delete_many(
 ) -> Call[tuple[str, ...]]:
     """Delete several jobs in one request; returns the ids the server deleted."""
     ids = v.job_ids(v.job_list(jobs))
-    return Call("DELETE", "/jobs", _ids_answer, json={"ids": ids}, timeout=timeout)
+    return Call("DELETE", "/jobs", _deleted_many, json={"ids": ids}, timeout=timeout)
 
 
 def cost(job: JobLike, *, timeout: TimeoutTypes | None = None) -> Call[JobCost]:
     """The job's estimated cost, and its billed cost once known."""
-    return Call("GET", f"/jobs/{v.job_id(job)}/cost", JobCost._from_json, timeout=timeout)
+    return Call("GET", f"/jobs/{v.job_id(job)}/cost", JobCost._parse, timeout=timeout)
 
 
 def estimate(
@@ -306,7 +314,7 @@ def estimate(
         params.append(("shots", str(v.shots(shots))))
     if v.optional_bool(error_mitigation, "error_mitigation") is not None:
         params.append(("error_mitigation", "true" if error_mitigation else "false"))
-    return Call("GET", "/jobs/estimate", JobEstimate._from_json, params=params, timeout=timeout)
+    return Call("GET", "/jobs/estimate", JobEstimate._parse, params=params, timeout=timeout)
 
 
 def probabilities(
@@ -331,10 +339,9 @@ def probabilities(
 
 
 def _single_distribution(value: object) -> Probabilities:
-    data = obj(value, "probabilities")
-    if any(isinstance(p, dict) for p in data.values()):
+    if isinstance(value, dict) and any(isinstance(p, dict) for p in value.values()):
         raise ValueError("one distribution per child job: use jobs.child_probabilities")
-    return Probabilities._from_json(data)
+    return Probabilities._from_json(value)
 
 
 def child_probabilities(
@@ -365,9 +372,9 @@ def artifact(
 
 
 def _frozen_object(value: object) -> Mapping[str, JSONValue]:
-    frozen = freeze(obj(value, "artifact"))
-    assert isinstance(frozen, Mapping)
-    return frozen
+    from ionq_api.views import _json
+
+    return _json(value, "artifact")
 
 
 def job_filters(filters: Mapping[str, object], allowed: frozenset[str]) -> list[tuple[str, str]]:
@@ -401,7 +408,7 @@ _FILTER_ORDER = ("ids", "parent_job_id", "status", "target", "session_id", "subm
 def pages(path: str, params: list[tuple[str, str]], timeout: TimeoutTypes | None) -> PageCall:
     def page(cursor: str | None) -> Call[JobPage]:
         query = params if cursor is None else [*params, ("next", cursor)]
-        return Call("GET", path, JobPage._from_json, params=query, timeout=timeout)
+        return Call("GET", path, JobPage._parse, params=query, timeout=timeout)
 
     return page
 

@@ -7,7 +7,7 @@ from functools import cached_property
 from ionq_facade import _validation as v
 from ionq_facade._config import TimeoutTypes
 from ionq_facade._flow import Call
-from ionq_facade._models import Backend, Characterization, CharacterizationPage, parse_backends
+from ionq_facade._models import Backend, Characterization, CharacterizationPage
 from ionq_facade._resource import (
     AsyncResource,
     SyncResource,
@@ -29,14 +29,20 @@ def _name(backend: str | Backend) -> str:
     return v.path_token(backend.name if isinstance(backend, Backend) else backend, "backend")
 
 
+def _backends(value: object) -> tuple[Backend, ...]:
+    from ionq_api.views import _tuple, _view
+
+    return _tuple(value, "backends", lambda b: _view(b, "Backend", Backend))
+
+
 def list_backends(*, timeout: TimeoutTypes | None = None) -> Call[tuple[Backend, ...]]:
     """Every backend, with its status, qubits and queue time."""
-    return Call("GET", "/backends", parse_backends, timeout=timeout)
+    return Call("GET", "/backends", _backends, timeout=timeout)
 
 
 def get_backend(backend: str | Backend, *, timeout: TimeoutTypes | None = None) -> Call[Backend]:
     """One backend by name, e.g. `qpu.forte-1` or `simulator`."""
-    return Call("GET", f"/backends/{_name(backend)}", Backend._from_json, timeout=timeout)
+    return Call("GET", f"/backends/{_name(backend)}", Backend._parse, timeout=timeout)
 
 
 def list_characterizations(
@@ -61,7 +67,7 @@ def list_characterizations(
     return Call(
         "GET",
         f"/backends/{_name(backend)}/characterizations",
-        CharacterizationPage._from_json,
+        CharacterizationPage._parse,
         params=params,
         timeout=timeout,
     )
@@ -75,7 +81,7 @@ def get_characterization(
     return Call(
         "GET",
         f"/backends/{_name(backend)}/characterizations/{ident}",
-        Characterization._from_json,
+        Characterization._parse,
         timeout=timeout,
     )
 
