@@ -8,12 +8,15 @@ performs the actions (`_base_client`), so the twins cannot drift apart.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator
-from typing import Any, Final, Generic, TypeAlias, TypeVar
+from collections.abc import Callable, Generator, Mapping
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeAlias, TypeVar
 
 import httpx
 
 from ._config import TimeoutTypes
+
+if TYPE_CHECKING:
+    from ionq_api.types import Unset
 
 __all__ = [
     "NOW",
@@ -23,6 +26,7 @@ __all__ = [
     "Now",
     "Sleep",
     "Transmit",
+    "given",
     "now",
     "transmit",
 ]
@@ -77,8 +81,52 @@ class Call(Generic[T]):
         self.job_ids = job_ids
         self.settles_at = settles_at
 
+    @classmethod
+    def of(
+        cls,
+        request: Mapping[str, Any],
+        parse: Callable[[object], T],
+        *,
+        creating: bool = False,
+        timeout: TimeoutTypes | None = None,
+        job_ids: tuple[str, ...] | None = None,
+        settles_at: str | None = None,
+    ) -> Call[T]:
+        """The call a generated endpoint's `_get_kwargs` describes (its method, URL, query
+        and body), sent through the façade's transport rather than the generated client."""
+        params = [
+            (key, _query_text(item))
+            for key, value in request.get("params", {}).items()
+            for item in (value if isinstance(value, list) else [value])
+        ]
+        return cls(
+            str(request["method"]).upper(),
+            str(request["url"]),
+            parse,
+            params=params or None,
+            json=request.get("json"),
+            creating=creating,
+            timeout=timeout,
+            job_ids=job_ids,
+            settles_at=settles_at,
+        )
+
     def __repr__(self) -> str:
         return f"Call({self.method} {self.path})"
+
+
+def given(value: T | None) -> T | Unset:
+    """An optional argument of a generated endpoint: None is not given."""
+    from ionq_api.types import UNSET
+
+    return UNSET if value is None else value
+
+
+def _query_text(value: object) -> str:
+    """A query value as the API spells it (booleans lower-case)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 class Transmit:

@@ -8,7 +8,7 @@ from typing import Unpack
 from ionq_facade import _validation as v
 from ionq_facade._config import TimeoutTypes
 from ionq_facade._errors import ArgumentTypeError
-from ionq_facade._flow import Call
+from ionq_facade._flow import Call, given
 from ionq_facade._models import CostLimit, Session, SessionList
 from ionq_facade._pagination import PageCall, SessionJobFilters
 from ionq_facade._resource import (
@@ -55,22 +55,28 @@ def create_session(
     body: dict[str, object] = {"backend": v.path_token(backend, "backend")}
     if settings:
         body["settings"] = settings
-    return Call("POST", "/sessions", Session._parse, json=body, creating=True, timeout=timeout)
+    from ionq_api.api.sessions import create_session as endpoint
+    from ionq_api.models import SessionCreateRequest
+
+    request = endpoint._get_kwargs(body=SessionCreateRequest.from_dict(body))
+    return Call.of(request, Session._parse, creating=True, timeout=timeout)
 
 
 def get_session(session: str | Session, *, timeout: TimeoutTypes | None = None) -> Call[Session]:
     """One session."""
-    return Call("GET", f"/sessions/{_session_id(session)}", Session._parse, timeout=timeout)
+    from ionq_api.api.sessions import get_session as endpoint
+
+    return Call.of(endpoint._get_kwargs(_session_id(session)), Session._parse, timeout=timeout)
 
 
 def list_sessions(
     *, active: bool | None = None, timeout: TimeoutTypes | None = None
 ) -> Call[tuple[Session, ...]]:
     """The project's sessions; `active=True` for open ones only."""
-    params = None
-    if v.optional_bool(active, "active") is not None:
-        params = [("active", "true" if active else "false")]
-    return Call("GET", "/sessions", _sessions, params=params, timeout=timeout)
+    from ionq_api.api.sessions import list_sessions as endpoint
+
+    request = endpoint._get_kwargs(active=given(v.optional_bool(active, "active")))
+    return Call.of(request, _sessions, timeout=timeout)
 
 
 def _sessions(value: object) -> tuple[Session, ...]:
@@ -79,8 +85,9 @@ def _sessions(value: object) -> tuple[Session, ...]:
 
 def end_session(session: str | Session, *, timeout: TimeoutTypes | None = None) -> Call[Session]:
     """End a session; its queued jobs are not affected."""
-    path = f"/sessions/{_session_id(session)}/end"
-    return Call("POST", path, Session._parse, timeout=timeout)
+    from ionq_api.api.sessions import end_session as endpoint
+
+    return Call.of(endpoint._get_kwargs(_session_id(session)), Session._parse, timeout=timeout)
 
 
 def session_jobs(
@@ -91,8 +98,13 @@ def session_jobs(
 ) -> PageCall:
     """The jobs of one session (filters as for `jobs.list`, but `session_id`): iterate for
     jobs across pages, or `.pages()`."""
-    params = job_filters(filters, SessionJobFilters.__optional_keys__)
-    return pages(f"/sessions/{_session_id(session)}/jobs", params, timeout)
+    from ionq_api.api.sessions import list_session_jobs as endpoint
+
+    ident = _session_id(session)
+    checked = job_filters(filters, SessionJobFilters.__optional_keys__)
+    return pages(
+        lambda cursor: endpoint._get_kwargs(ident, **checked, next_=given(cursor)), timeout
+    )
 
 
 class Sessions(SyncResource):

@@ -107,9 +107,9 @@ def test_cost_and_estimate(api: FakeAPI, client: IonQ) -> None:
     assert query(api) == [
         ("backend", "qpu.forte-1"),
         ("qubits", "2"),
+        ("shots", "100"),
         ("1q_gates", "0"),
         ("2q_gates", "4"),
-        ("shots", "100"),
         ("error_mitigation", "false"),
     ]
 
