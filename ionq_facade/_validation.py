@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import TypeAlias
 
+from . import _lifecycle
 from ._errors import ArgumentTypeError, InvalidArgumentError, InvalidTransitionError
 from ._lifecycle import JobStatus
 from ._models import Job, JobRef
@@ -76,7 +77,8 @@ def check_cancelable(job: object, operation: str) -> str:
     """The job's id; `InvalidTransitionError` if its snapshot shows it cannot be canceled."""
     ident = job_id(job)
     status = known_status(job)
-    if status is not None and not status.is_cancelable:
+    # Read from the module each call, so the one table is the one place to change it.
+    if status is not None and status not in _lifecycle.CANCELABLE:
         raise InvalidTransitionError(
             f"cannot {operation} job {ident}: it is {status.value}, and only "
             "submitted, ready or started jobs can be",
