@@ -330,6 +330,7 @@ __all__ = [
     "EstimateContext",
     "Fidelity",
     "Job",
+    "JobCanceled",
     "JobCost",
     "JobDeleted",
     "JobEstimate",
@@ -2159,6 +2160,34 @@ class SessionList(_View):
             v, "SessionList.sessions", lambda x: _view(x, "SessionList.sessions[]", Session)
         )
         return r
+
+
+class JobCanceled(_View):
+    """The `JobCanceled` schema."""
+
+    __slots__ = ()
+    __module__ = "ionq_facade"
+    _SCHEMA = "JobCanceled"
+    _CHECKED = ("id", "status")
+    _FIELDS = ("id", "status")
+
+    def __init__(self, id: str, status: str) -> None:
+        """Build one from values (checked; a None is not sent)."""
+        raw: dict[str, object] = {}
+        raw["id"] = _a_str(id, "JobCanceled.id")
+        raw["status"] = _a_str(status, "JobCanceled.status")
+        _View.__init__(self, raw)
+
+    @property
+    def id(self) -> str:
+        v = self._raw.get("id")
+        return _str(v, "JobCanceled.id")
+
+    @property
+    def status(self) -> str:
+        """Always `canceled`."""
+        v = self._raw.get("status")
+        return _str(v, "JobCanceled.status")
 
 
 class JobsCanceled(_View):
