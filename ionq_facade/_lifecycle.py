@@ -16,6 +16,7 @@ from ionq_api.lifecycle import (
     TERMINAL,
     TRANSITIONS,
     JobStatus,
+    StatusName,
     parse_status,
 )
 
@@ -29,6 +30,7 @@ __all__ = [
     "TERMINAL",
     "TRANSITIONS",
     "JobStatus",
+    "StatusName",
     "check_observed",
     "is_reachable",
     "parse_status",

@@ -363,6 +363,12 @@ def emit_lifecycle(spec: Schema, module: str) -> str:
         "from __future__ import annotations",
         "",
         "import enum",
+        "from typing import Literal, TypeAlias",
+        "",
+        "# Every status name the contract knows, aliases included (a filter takes these).",
+        "StatusName: TypeAlias = Literal["
+        + ", ".join(repr(v) for v in status["x-known-values"])
+        + "]",
         "",
         "",
         "class JobStatus(enum.StrEnum):",

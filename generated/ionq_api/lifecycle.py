@@ -10,6 +10,12 @@ is reachable from the old one.
 from __future__ import annotations
 
 import enum
+from typing import Literal, TypeAlias
+
+# Every status name the contract knows, aliases included (a filter takes these).
+StatusName: TypeAlias = Literal[
+    "submitted", "ready", "started", "running", "completed", "failed", "canceled"
+]
 
 
 class JobStatus(enum.StrEnum):
