@@ -58,6 +58,16 @@ class Call(Generic[T]):
         "timeout",
     )
 
+    method: str
+    path: str
+    parse: Callable[[object], T]
+    params: list[tuple[str, str]] | None
+    json: object
+    creating: bool
+    timeout: TimeoutTypes | None
+    job_ids: tuple[str, ...] | None
+    settles_at: str | None
+
     def __init__(
         self,
         method: str,
