@@ -45,7 +45,14 @@ def test_an_editable_install_is_seen_by_mypy_and_runs(tmp_path: Path) -> None:
             timeout=600,
         )
 
-    pip = [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    pip: list[str | Path] = [
+        python,
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+    ]
     assert run(*pip, "setuptools>=77").returncode == 0
     # --no-deps: the dependencies come from this interpreter (below); only the layout is
     # under test.
