@@ -141,3 +141,10 @@ __all__ = [
     "Whoami",
     "__version__",
 ]
+
+# Public classes report (and pickle by) their public home, not the private module.
+for _name in __all__:
+    _value = globals()[_name]
+    if isinstance(_value, type):
+        _value.__module__ = __name__
+del _name, _value
