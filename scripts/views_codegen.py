@@ -225,10 +225,54 @@ class Emitter:
         checked = [p for p in provided if p in schema.get("required", [])] + checked
         lines.append(f"    _CHECKED = {tuple(checked)!r}")
         lines.append(f"    _FIELDS = {tuple(f.attr for f in fields)!r}")
+        if schema_name in self.lazy:
+            lines += self.emit_fast_check(schema_name, fields, provided)
+        elif not provided and fields:
+            lines += self.emit_check(name, fields)
         lines += self.emit_init(name, fields, provided, schema_name)
         for f in fields:
             lines += self.emit_property(schema_name, f)
         return lines
+
+    def emit_check(self, name: str, fields: list[Field]) -> list[str]:
+        """An eager class's build-time check: scalars inlined (cheap when they are right),
+        the rest read through their properties (and cached)."""
+        lines = ["", "    def _check(self) -> None:", "        raw = self._raw"]
+        exact = {"str": "str", "int": "int", "bool": "bool"}
+        for f in fields:
+            if not f.type.scalar:
+                lines.append(f"        self.{f.attr}  # noqa: B018")
+                continue
+            read = self.read(f.type, "v", f"{name}.{f.attr}")
+            lines.append(f"        v = raw.get({f.key!r})")
+            tests = ["v is not None"] if f.optional else []
+            if f.type.kind in exact and not f.type.int32:
+                tests.append(f"type(v) is not {exact[f.type.kind]}")
+            if tests:
+                lines.append(f"        if {' and '.join(tests)}:")
+                lines.append(f"            {read}")
+            else:
+                lines.append(f"        {read}")
+        return lines
+
+    def emit_fast_check(
+        self, schema_name: str, fields: list[Field], provided: list[str]
+    ) -> list[str]:
+        """A lazy class's build-time check, inlined for its required strings (a page builds
+        1,000 of them); anything else takes the general path, which names the problem."""
+        required = self.schemas[schema_name].get("required", [])
+        keys = [k for k in provided if k in required]
+        keys += [f.key for f in fields if f.required and f.type.kind == "str"]
+        if not keys or sorted(keys) != sorted(required):  # only when it covers them all
+            return []
+        test = " and ".join(f"type(raw.get({k!r})) is str" for k in keys)
+        return [
+            "",
+            "    def _check(self) -> None:",
+            "        raw = self._raw",
+            f"        if not ({test}):",
+            "            _View._check(self)",
+        ]
 
     def emit_init(
         self, name: str, fields: list[Field], provided: list[str], schema_name: str

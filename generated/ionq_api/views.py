@@ -390,6 +390,16 @@ class Job(JobExtras, _View):
         "results",
     )
 
+    def _check(self) -> None:
+        raw = self._raw
+        if not (
+            type(raw.get("status")) is str
+            and type(raw.get("id")) is str
+            and type(raw.get("type")) is str
+            and type(raw.get("backend")) is str
+        ):
+            _View._check(self)
+
     def __init__(
         self,
         id: str,
@@ -732,6 +742,13 @@ class JobPage(PageExtras, _View):
     _CHECKED = ("jobs", "next")
     _FIELDS = ("jobs", "next")
 
+    def _check(self) -> None:
+        raw = self._raw
+        self.jobs  # noqa: B018
+        v = raw.get("next")
+        if v is not None and type(v) is not str:
+            _str(v, "JobPage.next")
+
     def __init__(self, jobs: Sequence[Job], next: str | None = None) -> None:
         """Build one from values (checked; a None is not sent)."""
         raw: dict[str, object] = {}
@@ -795,6 +812,15 @@ class JobFailure(_View):
     _CHECKED = ("code", "message")
     _FIELDS = ("code", "message")
 
+    def _check(self) -> None:
+        raw = self._raw
+        v = raw.get("code")
+        if type(v) is not str:
+            _str(v, "JobFailure.code")
+        v = raw.get("message")
+        if type(v) is not str:
+            _str(v, "JobFailure.message")
+
     def __init__(self, code: str, message: str) -> None:
         """Build one from values (checked; a None is not sent)."""
         raw: dict[str, object] = {}
@@ -835,6 +861,25 @@ class JobStats(_View):
         "predicted_quantum_compute_time_us",
         "billed_quantum_compute_time_us",
     )
+
+    def _check(self) -> None:
+        raw = self._raw
+        v = raw.get("qubits")
+        if v is not None and type(v) is not int:
+            _int(v, "JobStats.qubits")
+        v = raw.get("circuits")
+        if v is not None and type(v) is not int:
+            _int(v, "JobStats.circuits")
+        self.gate_counts  # noqa: B018
+        v = raw.get("kwh")
+        if v is not None:
+            _float(v, "JobStats.kwh")
+        v = raw.get("predicted_quantum_compute_time_us")
+        if v is not None and type(v) is not int:
+            _int(v, "JobStats.predicted_quantum_compute_time_us")
+        v = raw.get("billed_quantum_compute_time_us")
+        if v is not None and type(v) is not int:
+            _int(v, "JobStats.billed_quantum_compute_time_us")
 
     def __init__(
         self,
@@ -926,6 +971,18 @@ class ResultArtifact(_View):
     _CHECKED = ("id", "format", "media_type")
     _FIELDS = ("id", "format", "media_type")
 
+    def _check(self) -> None:
+        raw = self._raw
+        v = raw.get("id")
+        if type(v) is not str:
+            _str(v, "ResultArtifact.id")
+        v = raw.get("format")
+        if type(v) is not str:
+            _str(v, "ResultArtifact.format")
+        v = raw.get("media_type")
+        if type(v) is not str:
+            _str(v, "ResultArtifact.media_type")
+
     def __init__(self, id: str, format: str, media_type: str) -> None:
         """Build one from values (checked; a None is not sent)."""
         raw: dict[str, object] = {}
@@ -961,6 +1018,15 @@ class Noise(_View):
     _CHECKED = ("model", "seed")
     _FIELDS = ("model", "seed")
 
+    def _check(self) -> None:
+        raw = self._raw
+        v = raw.get("model")
+        if type(v) is not str:
+            _str(v, "Noise.model")
+        v = raw.get("seed")
+        if v is not None:
+            _int32(v, "Noise.seed")
+
     def __init__(self, model: str, seed: int | None = None) -> None:
         """Build one from values (checked; a None is not sent)."""
         raw: dict[str, object] = {}
@@ -988,6 +1054,11 @@ class Settings(_View):
     _SCHEMA = "JobSettings"
     _CHECKED = ("compilation", "error_mitigation")
     _FIELDS = ("compilation", "error_mitigation")
+
+    def _check(self) -> None:
+        raw = self._raw
+        self.compilation  # noqa: B018
+        self.error_mitigation  # noqa: B018
 
     def __init__(
         self,
@@ -1033,6 +1104,21 @@ class Compilation(_View):
     _SCHEMA = "CompilationSettings"
     _CHECKED = ("opt", "precision", "gate_basis", "service_version")
     _FIELDS = ("opt", "precision", "gate_basis", "service_version")
+
+    def _check(self) -> None:
+        raw = self._raw
+        v = raw.get("opt")
+        if v is not None and type(v) is not int:
+            _int(v, "Compilation.opt")
+        v = raw.get("precision")
+        if v is not None and type(v) is not str:
+            _str(v, "Compilation.precision")
+        v = raw.get("gate_basis")
+        if v is not None and type(v) is not str:
+            _str(v, "Compilation.gate_basis")
+        v = raw.get("service_version")
+        if v is not None and type(v) is not str:
+            _str(v, "Compilation.service_version")
 
     def __init__(
         self,
@@ -1083,6 +1169,15 @@ class ErrorMitigation(_View):
     _CHECKED = ("debiasing", "symmetry_verification")
     _FIELDS = ("debiasing", "symmetry_verification")
 
+    def _check(self) -> None:
+        raw = self._raw
+        v = raw.get("debiasing")
+        if v is not None and type(v) is not bool:
+            _bool(v, "ErrorMitigation.debiasing")
+        v = raw.get("symmetry_verification")
+        if v is not None and type(v) is not bool:
+            _bool(v, "ErrorMitigation.symmetry_verification")
+
     def __init__(
         self, debiasing: bool | None = None, symmetry_verification: bool | None = None
     ) -> None:
@@ -1115,6 +1210,14 @@ class JobCost(_View):
     _SCHEMA = "JobCost"
     _CHECKED = ("dry_run", "estimated_cost", "cost")
     _FIELDS = ("dry_run", "estimated_cost", "cost")
+
+    def _check(self) -> None:
+        raw = self._raw
+        v = raw.get("dry_run")
+        if type(v) is not bool:
+            _bool(v, "JobCost.dry_run")
+        self.estimated_cost  # noqa: B018
+        self.cost  # noqa: B018
 
     def __init__(
         self, dry_run: bool, estimated_cost: CostAmount, cost: CostAmount | None = None
@@ -1159,6 +1262,14 @@ class CostAmount(_View):
     _SCHEMA = "CostAmount"
     _CHECKED = ("value", "unit")
     _FIELDS = ("value", "unit")
+
+    def _check(self) -> None:
+        raw = self._raw
+        v = raw.get("value")
+        _float(v, "CostAmount.value")
+        v = raw.get("unit")
+        if type(v) is not str:
+            _str(v, "CostAmount.unit")
 
     def __init__(self, value: float, unit: str) -> None:
         """Build one from values (checked; a None is not sent)."""
@@ -1205,6 +1316,28 @@ class JobEstimate(_View):
         "estimated_quantum_compute_time_us",
         "current_predicted_queue_time_ms",
     )
+
+    def _check(self) -> None:
+        raw = self._raw
+        self.context  # noqa: B018
+        v = raw.get("estimated_at")
+        if type(v) is not str:
+            _str(v, "JobEstimate.estimated_at")
+        v = raw.get("estimated_unit")
+        if type(v) is not str:
+            _str(v, "JobEstimate.estimated_unit")
+        self.rate_card  # noqa: B018
+        v = raw.get("estimated_total_cost")
+        _float(v, "JobEstimate.estimated_total_cost")
+        v = raw.get("estimated_execution_time")
+        if type(v) is not int:
+            _int(v, "JobEstimate.estimated_execution_time_ms")
+        v = raw.get("estimated_quantum_compute_time_us")
+        if v is not None and type(v) is not int:
+            _int(v, "JobEstimate.estimated_quantum_compute_time_us")
+        v = raw.get("current_predicted_queue_time")
+        if type(v) is not int:
+            _int(v, "JobEstimate.current_predicted_queue_time_ms")
 
     def __init__(
         self,
@@ -1318,6 +1451,36 @@ class EstimateContext(_View):
         "project",
     )
 
+    def _check(self) -> None:
+        raw = self._raw
+        v = raw.get("backend")
+        if type(v) is not str:
+            _str(v, "EstimateContext.backend")
+        v = raw.get("type")
+        if v is not None and type(v) is not str:
+            _str(v, "EstimateContext.type")
+        v = raw.get("qubits")
+        if v is not None and type(v) is not int:
+            _int(v, "EstimateContext.qubits")
+        v = raw.get("shots")
+        if v is not None and type(v) is not int:
+            _int(v, "EstimateContext.shots")
+        v = raw.get("1q_gates")
+        if v is not None and type(v) is not int:
+            _int(v, "EstimateContext.one_qubit_gates")
+        v = raw.get("2q_gates")
+        if v is not None and type(v) is not int:
+            _int(v, "EstimateContext.two_qubit_gates")
+        v = raw.get("error_mitigation")
+        if v is not None and type(v) is not bool:
+            _bool(v, "EstimateContext.error_mitigation")
+        v = raw.get("organization")
+        if v is not None and type(v) is not str:
+            _str(v, "EstimateContext.organization")
+        v = raw.get("project")
+        if v is not None and type(v) is not str:
+            _str(v, "EstimateContext.project")
+
     def __init__(
         self,
         backend: str,
@@ -1406,6 +1569,13 @@ class RateCard(_View):
     _CHECKED = ("id", "rates")
     _FIELDS = ("id", "rates")
 
+    def _check(self) -> None:
+        raw = self._raw
+        v = raw.get("id")
+        if type(v) is not str:
+            _str(v, "RateCard.id")
+        self.rates  # noqa: B018
+
     def __init__(self, id: str, rates: Sequence[RateCardEntry]) -> None:
         """Build one from values (checked; a None is not sent)."""
         raw: dict[str, object] = {}
@@ -1440,6 +1610,27 @@ class RateCardEntry(_View):
     _SCHEMA = "RateCardEntry"
     _CHECKED = ("sku", "unit", "unit_cost", "cost_1q_gate", "cost_2q_gate", "job_cost_minimum")
     _FIELDS = ("sku", "unit", "unit_cost", "cost_1q_gate", "cost_2q_gate", "job_cost_minimum")
+
+    def _check(self) -> None:
+        raw = self._raw
+        v = raw.get("sku")
+        if type(v) is not str:
+            _str(v, "RateCardEntry.sku")
+        v = raw.get("unit")
+        if type(v) is not str:
+            _str(v, "RateCardEntry.unit")
+        v = raw.get("unit_cost")
+        if v is not None:
+            _float(v, "RateCardEntry.unit_cost")
+        v = raw.get("cost_1q_gate")
+        if v is not None:
+            _float(v, "RateCardEntry.cost_1q_gate")
+        v = raw.get("cost_2q_gate")
+        if v is not None:
+            _float(v, "RateCardEntry.cost_2q_gate")
+        v = raw.get("job_cost_minimum")
+        if v is not None:
+            _float(v, "RateCardEntry.job_cost_minimum")
 
     def __init__(
         self,
@@ -1504,6 +1695,18 @@ class Whoami(_View):
     _CHECKED = ("key_id", "key_name", "project_id")
     _FIELDS = ("key_id", "key_name", "project_id")
 
+    def _check(self) -> None:
+        raw = self._raw
+        v = raw.get("key_id")
+        if type(v) is not str:
+            _str(v, "Whoami.key_id")
+        v = raw.get("key_name")
+        if type(v) is not str:
+            _str(v, "Whoami.key_name")
+        v = raw.get("project_id")
+        if v is not None and type(v) is not str:
+            _str(v, "Whoami.project_id")
+
     def __init__(self, key_id: str, key_name: str, project_id: str | None = None) -> None:
         """Build one from values (checked; a None is not sent)."""
         raw: dict[str, object] = {}
@@ -1563,6 +1766,38 @@ class Backend(_View):
         "supported_native_gates",
         "supported_error_mitigations",
     )
+
+    def _check(self) -> None:
+        raw = self._raw
+        v = raw.get("backend")
+        if type(v) is not str:
+            _str(v, "Backend.name")
+        v = raw.get("status")
+        if type(v) is not str:
+            _str(v, "Backend.status")
+        v = raw.get("qubits")
+        if type(v) is not int:
+            _int(v, "Backend.qubits")
+        v = raw.get("average_queue_time")
+        _float(v, "Backend.average_queue_time_ms")
+        v = raw.get("last_updated")
+        if type(v) is not str:
+            _str(v, "Backend.last_updated")
+        v = raw.get("degraded")
+        if v is not None and type(v) is not bool:
+            _bool(v, "Backend.degraded")
+        v = raw.get("characterization_id")
+        if v is not None and type(v) is not str:
+            _str(v, "Backend.characterization_id")
+        v = raw.get("location")
+        if v is not None and type(v) is not str:
+            _str(v, "Backend.location")
+        v = raw.get("kw")
+        if v is not None:
+            _float(v, "Backend.kw")
+        self.supported_gates  # noqa: B018
+        self.supported_native_gates  # noqa: B018
+        self.supported_error_mitigations  # noqa: B018
 
     def __init__(
         self,
@@ -1716,6 +1951,14 @@ class Fidelity(_View):
     _CHECKED = ("median", "stderr")
     _FIELDS = ("median", "stderr")
 
+    def _check(self) -> None:
+        raw = self._raw
+        v = raw.get("median")
+        _float(v, "Fidelity.median")
+        v = raw.get("stderr")
+        if v is not None:
+            _float(v, "Fidelity.stderr")
+
     def __init__(self, median: float, stderr: float | None = None) -> None:
         """Build one from values (checked; a None is not sent)."""
         raw: dict[str, object] = {}
@@ -1743,6 +1986,24 @@ class Characterization(_View):
     _SCHEMA = "Characterization"
     _CHECKED = ("id", "backend", "date", "qubits", "connectivity", "fidelity", "timing")
     _FIELDS = ("id", "backend", "date", "qubits", "connectivity", "fidelity", "timing")
+
+    def _check(self) -> None:
+        raw = self._raw
+        v = raw.get("id")
+        if type(v) is not str:
+            _str(v, "Characterization.id")
+        v = raw.get("backend")
+        if type(v) is not str:
+            _str(v, "Characterization.backend")
+        v = raw.get("date")
+        if type(v) is not str:
+            _str(v, "Characterization.date")
+        v = raw.get("qubits")
+        if type(v) is not int:
+            _int(v, "Characterization.qubits")
+        self.connectivity  # noqa: B018
+        self.fidelity  # noqa: B018
+        self.timing  # noqa: B018
 
     def __init__(
         self,
@@ -1867,6 +2128,13 @@ class CharacterizationPage(_View):
     _CHECKED = ("characterizations", "pages")
     _FIELDS = ("characterizations", "pages")
 
+    def _check(self) -> None:
+        raw = self._raw
+        self.characterizations  # noqa: B018
+        v = raw.get("pages")
+        if v is not None and type(v) is not int:
+            _int(v, "CharacterizationPage.pages")
+
     def __init__(
         self, characterizations: Sequence[Characterization], pages: int | None = None
     ) -> None:
@@ -1909,6 +2177,14 @@ class CostLimit(_View):
     _CHECKED = ("unit", "value")
     _FIELDS = ("unit", "value")
 
+    def _check(self) -> None:
+        raw = self._raw
+        v = raw.get("unit")
+        if type(v) is not str:
+            _str(v, "CostLimit.unit")
+        v = raw.get("value")
+        _float(v, "CostLimit.value")
+
     def __init__(self, value: float, unit: str) -> None:
         """Build one from values (checked; a None is not sent)."""
         raw: dict[str, object] = {}
@@ -1935,6 +2211,19 @@ class SessionSettings(_View):
     _SCHEMA = "SessionSettings"
     _CHECKED = ("job_count_limit", "duration_limit_min", "cost_limit", "expires_at")
     _FIELDS = ("job_count_limit", "duration_limit_min", "cost_limit", "expires_at")
+
+    def _check(self) -> None:
+        raw = self._raw
+        v = raw.get("job_count_limit")
+        if v is not None and type(v) is not int:
+            _int(v, "SessionSettings.job_count_limit")
+        v = raw.get("duration_limit_min")
+        if v is not None and type(v) is not int:
+            _int(v, "SessionSettings.duration_limit_min")
+        self.cost_limit  # noqa: B018
+        v = raw.get("expires_at")
+        if v is not None and type(v) is not str:
+            _str(v, "SessionSettings.expires_at")
 
     def __init__(
         self,
@@ -2018,6 +2307,43 @@ class Session(_View):
         "ender_id",
         "settings",
     )
+
+    def _check(self) -> None:
+        raw = self._raw
+        v = raw.get("id")
+        if type(v) is not str:
+            _str(v, "Session.id")
+        v = raw.get("status")
+        if type(v) is not str:
+            _str(v, "Session.status")
+        v = raw.get("active")
+        if v is not None and type(v) is not bool:
+            _bool(v, "Session.active")
+        v = raw.get("backend")
+        if v is not None and type(v) is not str:
+            _str(v, "Session.backend")
+        v = raw.get("created_at")
+        if v is not None:
+            _time(v, "Session.created_at")
+        v = raw.get("started_at")
+        if v is not None:
+            _time(v, "Session.started_at")
+        v = raw.get("ended_at")
+        if v is not None:
+            _time(v, "Session.ended_at")
+        v = raw.get("organization_id")
+        if v is not None and type(v) is not str:
+            _str(v, "Session.organization_id")
+        v = raw.get("project_id")
+        if v is not None and type(v) is not str:
+            _str(v, "Session.project_id")
+        v = raw.get("creator_id")
+        if v is not None and type(v) is not str:
+            _str(v, "Session.creator_id")
+        v = raw.get("ender_id")
+        if v is not None and type(v) is not str:
+            _str(v, "Session.ender_id")
+        self.settings  # noqa: B018
 
     def __init__(
         self,
@@ -2134,6 +2460,13 @@ class SessionList(_View):
     _CHECKED = ("organization_id", "sessions")
     _FIELDS = ("organization_id", "sessions")
 
+    def _check(self) -> None:
+        raw = self._raw
+        v = raw.get("organization_id")
+        if v is not None and type(v) is not str:
+            _str(v, "SessionList.organization_id")
+        self.sessions  # noqa: B018
+
     def __init__(self, sessions: Sequence[Session], organization_id: str | None = None) -> None:
         """Build one from values (checked; a None is not sent)."""
         raw: dict[str, object] = {}
@@ -2171,6 +2504,15 @@ class JobCanceled(_View):
     _CHECKED = ("id", "status")
     _FIELDS = ("id", "status")
 
+    def _check(self) -> None:
+        raw = self._raw
+        v = raw.get("id")
+        if type(v) is not str:
+            _str(v, "JobCanceled.id")
+        v = raw.get("status")
+        if type(v) is not str:
+            _str(v, "JobCanceled.status")
+
     def __init__(self, id: str, status: str) -> None:
         """Build one from values (checked; a None is not sent)."""
         raw: dict[str, object] = {}
@@ -2198,6 +2540,13 @@ class JobsCanceled(_View):
     _SCHEMA = "JobsCanceled"
     _CHECKED = ("ids", "status")
     _FIELDS = ("ids", "status")
+
+    def _check(self) -> None:
+        raw = self._raw
+        self.ids  # noqa: B018
+        v = raw.get("status")
+        if type(v) is not str:
+            _str(v, "JobsCanceled.status")
 
     def __init__(self, ids: Sequence[str], status: str) -> None:
         """Build one from values (checked; a None is not sent)."""
@@ -2230,6 +2579,15 @@ class JobDeleted(_View):
     _CHECKED = ("id", "status")
     _FIELDS = ("id", "status")
 
+    def _check(self) -> None:
+        raw = self._raw
+        v = raw.get("id")
+        if type(v) is not str:
+            _str(v, "JobDeleted.id")
+        v = raw.get("status")
+        if type(v) is not str:
+            _str(v, "JobDeleted.status")
+
     def __init__(self, id: str, status: str) -> None:
         """Build one from values (checked; a None is not sent)."""
         raw: dict[str, object] = {}
@@ -2257,6 +2615,13 @@ class JobsDeleted(_View):
     _SCHEMA = "JobsDeleted"
     _CHECKED = ("ids", "status")
     _FIELDS = ("ids", "status")
+
+    def _check(self) -> None:
+        raw = self._raw
+        self.ids  # noqa: B018
+        v = raw.get("status")
+        if type(v) is not str:
+            _str(v, "JobsDeleted.status")
 
     def __init__(self, ids: Sequence[str], status: str) -> None:
         """Build one from values (checked; a None is not sent)."""
