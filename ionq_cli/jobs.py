@@ -89,7 +89,7 @@ def list_jobs(
     state = state_of(ctx)
     filters = JobFilters(limit=page_size or min(most, MAX_PAGE))
     if status is not None:
-        filters["status"] = status
+        filters["status"] = JobStatus(status)  # checked against JobStatus already
     if backend:
         filters["target"] = backend
     if session is not None:

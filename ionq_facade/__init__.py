@@ -39,29 +39,44 @@ from ._errors import (
     RateLimitError,
     ResponseTooLargeError,
 )
-from ._job import Job, JobFailure, JobPage, JobRef, JobResults, JobStats, ResultArtifact
 from ._lifecycle import JobStatus
 from ._models import (
     Backend,
     Characterization,
     CharacterizationPage,
+    Compilation,
+    CompilationOutput,
     CostAmount,
     CostLimit,
+    ErrorMitigation,
+    EstimateContext,
     Fidelity,
+    Job,
     JobCost,
     JobEstimate,
+    JobFailure,
+    JobOptions,
+    JobOutput,
+    JobOverrides,
+    JobPage,
+    JobRef,
+    JobResults,
+    JobStats,
+    JSONValue,
+    Noise,
     Probabilities,
     RateCard,
     RateCardEntry,
+    ResultArtifact,
     Session,
     SessionSettings,
+    Settings,
     Whoami,
 )
 from ._pagination import AsyncJobPager, JobFilters, JobPager, SessionJobFilters
 from ._reconcile import Reconciliation
 from ._response import RawResponse
 from ._results import Histogram, RegisterDistributions, RegisterShots, Shots
-from ._settings import Compilation, ErrorMitigation, JobOptions, JobOverrides, Noise, Settings
 from ._version import __version__
 
 __all__ = [
@@ -85,10 +100,12 @@ __all__ = [
     "CharacterizationPage",
     "Circuit",
     "Compilation",
+    "CompilationOutput",
     "ConflictError",
     "CostAmount",
     "CostLimit",
     "ErrorMitigation",
+    "EstimateContext",
     "EventLoopError",
     "Fidelity",
     "GateCircuit",
@@ -98,6 +115,7 @@ __all__ = [
     "InvalidTransitionError",
     "IonQ",
     "IonQError",
+    "JSONValue",
     "Job",
     "JobCanceledError",
     "JobConflictError",
@@ -109,6 +127,7 @@ __all__ = [
     "JobFilters",
     "JobMayExistError",
     "JobOptions",
+    "JobOutput",
     "JobOverrides",
     "JobPage",
     "JobPager",
@@ -141,3 +160,10 @@ __all__ = [
     "Whoami",
     "__version__",
 ]
+
+# Public classes report (and pickle by) their public home, not the private module.
+for _name in __all__:
+    _value = globals()[_name]
+    if isinstance(_value, type):
+        _value.__module__ = __name__
+del _name, _value

@@ -42,7 +42,9 @@ __all__ = ["AsyncIonQ", "IonQ"]
 
 def get_whoami(*, timeout: TimeoutTypes | None = None) -> Call[Whoami]:
     """The API key in use and its project."""
-    return Call("GET", "/whoami", Whoami._from_json, timeout=timeout)
+    from ionq_api.api.whoami import get_whoami as endpoint
+
+    return Call.of(endpoint._get_kwargs(), Whoami._parse, timeout=timeout)
 
 
 class _ClientBase:

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import httpx
 
-    from ._job import Job
     from ._lifecycle import JobStatus
+    from ._models import Job
 
 __all__ = [
     "APIConnectionError",

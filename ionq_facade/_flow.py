@@ -8,12 +8,15 @@ performs the actions (`_base_client`), so the twins cannot drift apart.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator
-from typing import Any, Final, Generic, TypeAlias, TypeVar
+from collections.abc import Callable, Generator, Mapping
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeAlias, TypeVar
 
 import httpx
 
 from ._config import TimeoutTypes
+
+if TYPE_CHECKING:
+    from ionq_api.types import Unset
 
 __all__ = [
     "DUE",
@@ -26,6 +29,7 @@ __all__ = [
     "Sleep",
     "TooLarge",
     "Transmit",
+    "given",
     "now",
     "transmit",
     "within",
@@ -58,6 +62,16 @@ class Call(Generic[T]):
         "timeout",
     )
 
+    method: str
+    path: str
+    parse: Callable[[object], T]
+    params: list[tuple[str, str]] | None
+    json: object
+    creating: bool
+    timeout: TimeoutTypes | None
+    job_ids: tuple[str, ...] | None
+    settles_at: str | None
+
     def __init__(
         self,
         method: str,
@@ -81,8 +95,52 @@ class Call(Generic[T]):
         self.job_ids = job_ids
         self.settles_at = settles_at
 
+    @classmethod
+    def of(
+        cls,
+        request: Mapping[str, Any],
+        parse: Callable[[object], T],
+        *,
+        creating: bool = False,
+        timeout: TimeoutTypes | None = None,
+        job_ids: tuple[str, ...] | None = None,
+        settles_at: str | None = None,
+    ) -> Call[T]:
+        """The call a generated endpoint's `_get_kwargs` describes (its method, URL, query
+        and body), sent through the façade's transport rather than the generated client."""
+        params = [
+            (key, _query_text(item))
+            for key, value in request.get("params", {}).items()
+            for item in (value if isinstance(value, list) else [value])
+        ]
+        return cls(
+            str(request["method"]).upper(),
+            str(request["url"]),
+            parse,
+            params=params or None,
+            json=request.get("json"),
+            creating=creating,
+            timeout=timeout,
+            job_ids=job_ids,
+            settles_at=settles_at,
+        )
+
     def __repr__(self) -> str:
         return f"Call({self.method} {self.path})"
+
+
+def given(value: T | None) -> T | Unset:
+    """An optional argument of a generated endpoint: None is not given."""
+    from ionq_api.types import UNSET
+
+    return UNSET if value is None else value
+
+
+def _query_text(value: object) -> str:
+    """A query value as the API spells it (booleans lower-case)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 class Transmit:

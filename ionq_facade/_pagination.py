@@ -8,8 +8,8 @@ from typing import TypedDict
 from ._base_client import AsyncAPIClient, SyncAPIClient
 from ._errors import APIResponseValidationError
 from ._flow import Call
-from ._job import Job, JobPage, JobRef
-from ._lifecycle import JobStatus
+from ._lifecycle import JobStatus, StatusName
+from ._models import Job, JobPage, JobRef
 from ._transport import call_flow
 
 __all__ = ["AsyncJobPager", "JobFilters", "JobPager", "PageCall", "SessionJobFilters"]
@@ -21,18 +21,18 @@ class SessionJobFilters(TypedDict, total=False):
     `target` is a backend or several; `limit` is the page size.
     """
 
-    ids: Iterable[str | Job | JobRef]
-    parent_job_id: str
-    status: JobStatus | str
-    target: str | Sequence[str]
-    submitter_id: str
-    limit: int
+    ids: Iterable[str | Job | JobRef] | None
+    parent_job_id: str | None
+    status: JobStatus | StatusName | None
+    target: str | Sequence[str] | None
+    submitter_id: str | None
+    limit: int | None
 
 
 class JobFilters(SessionJobFilters, total=False):
     """Filters of the project's job listing, as keywords."""
 
-    session_id: str
+    session_id: str | None
 
 
 # Builds the request for the page after `cursor` (None: the first page).

@@ -18,9 +18,8 @@ from typing import Literal
 
 from ._config import ClientOptions
 from ._errors import ArgumentTypeError, JobMayExistError
-from ._flow import Call, Flow
-from ._job import Job, JobPage
-from ._models import Session, parse_sessions
+from ._flow import Call, Flow, given
+from ._models import Job, JobPage, Session, SessionList
 from ._pagination import CursorTrail
 from ._transport import call_flow
 
@@ -68,14 +67,14 @@ def reconcile(
     wanted = _Wanted(sent, error)
     trail = CursorTrail()
     cursor: str | None = None
-    params = [("limit", str(_PAGE))]
+    from ionq_api.api.jobs import list_jobs  # lazily, as every endpoint (import time)
+
     backend = sent.get("backend")
-    if isinstance(backend, str):
-        params.append(("target", backend))
+    target = backend if isinstance(backend, str) else None
     candidates: list[Job | Session] = []
     for _ in range(_MAX_PAGES):
-        query = params if cursor is None else [*params, ("next", cursor)]
-        page = yield from call_flow(options, Call("GET", "/jobs", JobPage._from_json, params=query))
+        request = list_jobs._get_kwargs(limit=_PAGE, target=given(target), next_=given(cursor))
+        page = yield from call_flow(options, Call.of(request, JobPage._parse))
         reached = False
         for job in page.jobs:
             submitted = job.submitted_at
@@ -151,7 +150,10 @@ def _decide(
 def _sessions(
     options: ClientOptions, error: JobMayExistError, since: datetime
 ) -> Flow[Reconciliation]:
-    sessions = yield from call_flow(options, Call("GET", "/sessions", parse_sessions))
+    from ionq_api.api.sessions import list_sessions
+
+    request = list_sessions._get_kwargs()
+    sessions = (yield from call_flow(options, Call.of(request, SessionList._parse))).sessions
     sent = error.sent_body if isinstance(error.sent_body, Mapping) else {}
     backend = sent.get("backend")
     candidates = [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 import httpx
 
@@ -22,6 +22,8 @@ class RawResponse(Generic[T]):
     """
 
     __slots__ = ("_call", "_parsed", "http_response")
+
+    http_response: httpx.Response
 
     def __init__(self, call: Call[T], response: httpx.Response) -> None:
         self._call = call
@@ -50,8 +52,8 @@ class RawResponse(Generic[T]):
     def url(self) -> httpx.URL:
         return self.http_response.url
 
-    def json(self) -> Any:
-        """The body decoded as JSON, untyped."""
+    def json(self) -> object:
+        """The body decoded as JSON (narrow it before use; `parse()` gives it typed)."""
         return json.loads(self.http_response.content)
 
     def parse(self) -> T:

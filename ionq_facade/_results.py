@@ -21,10 +21,10 @@ from typing import Final
 from urllib.parse import urlsplit
 
 import attrs
+from ionq_api.views import _float, _int, _json
 
-from . import _parse as p
 from ._errors import InvalidArgumentError
-from ._job import Job
+from ._models import Job
 
 __all__ = [
     "HISTOGRAM_V1",
@@ -57,13 +57,13 @@ def _frozen_registers(data: Mapping[str, Mapping[str, float]]) -> Mapping[str, M
 
 
 def _numbers(value: object, what: str) -> dict[str, float]:
-    return {str(k): p.req_float(v, f"{what}.{k}") for k, v in p.obj(value, what).items()}
+    return {str(k): _float(v, f"{what}.{k}") for k, v in _json(value, what).items()}
 
 
 def _state(value: object, what: str) -> int:
     if isinstance(value, str) and value.isdigit():
         return int(value)
-    return p.req_int(value, what)
+    return _int(value, what)
 
 
 @attrs.frozen
@@ -79,8 +79,8 @@ class Histogram:
 
     @classmethod
     def _from_json(cls, value: object) -> Histogram:
-        data = p.obj(value, "histogram")
-        return cls({_state(k, f"histogram key {k!r}"): p.req_float(v, f"histogram.{k}")
+        data = _json(value, "histogram")
+        return cls({_state(k, f"histogram key {k!r}"): _float(v, f"histogram.{k}")
                     for k, v in data.items()})  # fmt: skip
 
 
@@ -118,8 +118,8 @@ class RegisterDistributions:
 
     @classmethod
     def _read(cls, value: object, key: str) -> RegisterDistributions:
-        inner = p.obj(p.obj(value, key).get(key), key)
-        regs = p.obj(inner.get("registers"), f"{key}.registers")
+        inner = _json(_json(value, key).get(key), key)
+        regs = _json(inner.get("registers"), f"{key}.registers")
         return cls({n: _numbers(d, f"{key}.registers.{n}") for n, d in regs.items()})
 
     @classmethod
@@ -146,14 +146,14 @@ class RegisterShots:
 
     @classmethod
     def _from_json(cls, value: object) -> RegisterShots:
-        raw = p.obj(value, "shots").get("shots")
+        raw = _json(value, "shots").get("shots")
         if not isinstance(raw, list):
             raise TypeError("shots.shots: expected a list")
         shots = []
         for i, entry in enumerate(raw):
-            regs = p.obj(p.obj(entry, f"shots[{i}]").get("registers"), f"shots[{i}].registers")
+            regs = _json(_json(entry, f"shots[{i}]").get("registers"), f"shots[{i}].registers")
             shots.append(MappingProxyType({
-                name: tuple(p.req_int(b, f"shots[{i}].{name}") for b in _list(bits, name))
+                name: tuple(_int(b, f"shots[{i}].{name}") for b in _list(bits, name))
                 for name, bits in regs.items()
             }))  # fmt: skip
         return cls(tuple(shots))

@@ -239,8 +239,16 @@ def parse_response(call: Call[T], response: httpx.Response) -> T:
     content = response.content
     try:
         return call.parse(json.loads(content))
-    # RecursionError: JSON nested deeper than Python's recursion limit.
-    except (KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError) as exc:
+    # A generated view's refusal; RecursionError: JSON nested deeper than Python's limit.
+    except (
+        APIResponseValidationError,
+        KeyError,
+        TypeError,
+        ValueError,
+        AttributeError,
+        IndexError,
+        RecursionError,
+    ) as exc:
         raise APIResponseValidationError(
             f"{call.method} {call.path} -> {response.status_code}: "
             f"the body does not match the API contract ({exc})",
@@ -276,7 +284,9 @@ def _connection_error(
 
 def _current_status(options: ClientOptions, job_id: str, end: float) -> Flow[JobStatus | None]:
     """Best effort, for a 409: the job's status now (one GET, no retries), or None."""
-    request = build_request(options, Call("GET", f"/jobs/{job_id}", _job_status))
+    from ionq_api.api.jobs import get_job
+
+    request = build_request(options, Call.of(get_job._get_kwargs(job_id), _job_status))
     outcome = yield from transmit(request, end)
     if not isinstance(outcome, httpx.Response) or not outcome.is_success:
         return None

@@ -10,11 +10,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping
-from typing import TypeAlias
+from typing import TypeAlias, get_args
 
+from . import _lifecycle
 from ._errors import ArgumentTypeError, InvalidArgumentError, InvalidTransitionError
-from ._job import Job, JobRef
-from ._lifecycle import JobStatus
+from ._lifecycle import JobStatus, StatusName
+from ._models import Job, JobRef
 
 __all__ = [
     "MAX_SHOTS",
@@ -76,7 +77,8 @@ def check_cancelable(job: object, operation: str) -> str:
     """The job's id; `InvalidTransitionError` if its snapshot shows it cannot be canceled."""
     ident = job_id(job)
     status = known_status(job)
-    if status is not None and not status.is_cancelable:
+    # Read from the module each call, so the one table is the one place to change it.
+    if status is not None and status not in _lifecycle.CANCELABLE:
         raise InvalidTransitionError(
             f"cannot {operation} job {ident}: it is {status.value}, and only "
             "submitted, ready or started jobs can be",
@@ -164,14 +166,16 @@ def optional_bool(value: object, name: str) -> bool | None:
 
 
 def status_filter(value: object) -> str:
-    """A status to filter by, as the API spells it."""
-    if isinstance(value, JobStatus):
-        if value is JobStatus.UNKNOWN:
-            raise InvalidArgumentError("cannot filter by JobStatus.UNKNOWN; pass the raw status")
+    """A status to filter by, as the API spells it; one the contract does not know is
+    refused here (a server answers it with an empty listing, which reads as "no jobs")."""
+    if not isinstance(value, str):
+        raise ArgumentTypeError(f"status must be a JobStatus or a str, not {value!r}")
+    if isinstance(value, JobStatus) and value is not JobStatus.UNKNOWN:
         return value.value
-    if not isinstance(value, str) or not value:
-        raise ArgumentTypeError(f"status must be a JobStatus or a non-empty str, not {value!r}")
-    return value
+    if value in get_args(StatusName):
+        return str(value)
+    known = ", ".join(get_args(StatusName))
+    raise InvalidArgumentError(f"unknown status {str(value)!r}: one of {known}")
 
 
 def wait_timeout(value: object) -> float:

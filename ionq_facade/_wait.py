@@ -18,8 +18,8 @@ from ._errors import (
     JobTimeoutError,
 )
 from ._flow import Flow, now, within
-from ._job import Job, JobRef
 from ._lifecycle import JobStatus, check_observed
+from ._models import Job, JobRef
 
 __all__ = ["DEFAULT_WAIT_TIMEOUT", "Backoff", "StatusTracker", "outcome", "poll"]
 

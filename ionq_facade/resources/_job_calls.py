@@ -20,12 +20,24 @@ from ionq_facade._errors import (
     InvalidArgumentError,
     JobTimeoutError,
 )
-from ionq_facade._flow import Call, Flow, Sleep, now
-from ionq_facade._job import Job, JobPage, JobRef, parse_job
+from ionq_facade._flow import Call, Flow, Sleep, given, now
 from ionq_facade._lifecycle import JobStatus
-from ionq_facade._models import JobCost, JobEstimate, Probabilities, parse_child_probabilities
+from ionq_facade._models import (
+    Job,
+    JobCost,
+    JobDeleted,
+    JobEstimate,
+    JobOptions,
+    JobOverrides,
+    JobPage,
+    JobRef,
+    JobsCanceled,
+    JobsDeleted,
+    JSONValue,
+    Probabilities,
+    parse_child_probabilities,
+)
 from ionq_facade._pagination import CursorTrail, JobFilters, PageCall
-from ionq_facade._parse import JSONValue, freeze, obj, opt_str_tuple, req_str
 from ionq_facade._results import (
     HISTOGRAM_V1,
     HISTOGRAM_V2,
@@ -38,7 +50,6 @@ from ionq_facade._results import (
     Shots,
     result_path,
 )
-from ionq_facade._settings import JobOptions, JobOverrides, Noise, Settings
 from ionq_facade._transport import call_flow
 from ionq_facade._validation import JobLike
 from ionq_facade._wait import DEFAULT_WAIT_TIMEOUT, Backoff, StatusTracker, outcome, poll
@@ -82,38 +93,32 @@ WAIT_MANY_BATCH = 1000
 _URL_TOO_LONG = frozenset({414, 431})
 
 
-def _model_fields(options: Mapping[str, object], allowed: frozenset[str]) -> dict[str, Any]:
-    """The job options given, checked, as keyword arguments of the generated models.
+def _options_json(
+    options: Mapping[str, object], to_json: Callable[[Mapping[str, object]], dict[str, object]]
+) -> dict[str, object]:
+    """The job options given, checked, as JSON (None counts as not given, so is not sent).
 
-    Only what was given is returned (None counts as not given), so only that is sent.
+    `to_json` is the generated converter of the body's schema: it checks every type and
+    refuses unknown keywords. The checks here are the ones the contract cannot state.
     """
-    unknown = set(options) - allowed
-    if unknown:
-        raise ArgumentTypeError(f"unexpected keyword argument(s): {', '.join(sorted(unknown))}")
-    return {key: _field(key, value) for key, value in options.items() if value is not None}
+    return to_json(
+        {
+            key: _CHECKS[key](value, key) if key in _CHECKS else value
+            for key, value in options.items()
+            if value is not None
+        }
+    )
 
 
-def _field(key: str, value: object) -> object:
-    from ionq_api.models import JobMetadata
-
-    match key:
-        case "shots":
-            return v.shots(value)
-        case "name":
-            return v.text(value, key)
-        case "metadata":
-            return JobMetadata.from_dict(v.metadata(value))
-        case "session_id" | "parent":
-            return v.path_token(value, key)
-        case "backend":
-            return _backend(value)
-        case "settings" if isinstance(value, Settings):
-            return value._to_api()
-        case "noise" if isinstance(value, Noise):
-            return value._to_api()
-        case "dry_run":
-            return v.boolean(value, key)
-    raise ArgumentTypeError(f"{key} must be a {key.title()}, not {type(value).__name__}")
+_CHECKS: dict[str, Callable[[object, str], object]] = {
+    "shots": lambda value, key: v.shots(value),
+    "name": v.text,
+    "metadata": lambda value, key: v.metadata(value),
+    "session_id": v.path_token,
+    "parent": v.path_token,
+    "backend": lambda value, key: _backend(value),
+    "dry_run": v.boolean,
+}
 
 
 def _backend(value: object, name: str = "backend") -> str:
@@ -139,20 +144,22 @@ def create(
     `qis` with each circuit naming its own. Retried once sent only if the
     server dedupes (see `IonQ`).
     """
-    from ionq_api.models import CircuitJobCreate, MultiCircuitInput, MultiCircuitJobCreate
+    from ionq_api.models import MultiCircuitInput
+    from ionq_api.views import job_options_json
 
-    fields = _model_fields(options, JobOptions.__optional_keys__)
+    named = isinstance(program, (GateCircuit, QASM3)) and program.name is not None
+    if named and options.get("name") is None:
+        options = {**options, "name": program.name}  # type: ignore[union-attr]
+    fields = _options_json(options, job_options_json)
     target = _backend(backend)
-    body: CircuitJobCreate | MultiCircuitJobCreate
+    body: dict[str, object]
     if isinstance(program, (GateCircuit, QASM3)):
-        if "name" not in fields and program.name is not None:
-            fields["name"] = program.name
-        body = CircuitJobCreate(
-            type_="ionq.qasm3.v1" if isinstance(program, QASM3) else "ionq.circuit.v1",
-            backend=target,
-            input_=program.to_input(),
+        body = {
+            "type": "ionq.qasm3.v1" if isinstance(program, QASM3) else "ionq.circuit.v1",
+            "backend": target,
+            "input": program.to_input().to_dict(),
             **fields,
-        )
+        }
     elif isinstance(program, Sequence) and not isinstance(program, (str, bytes)):
         circuits = list(program)
         if not circuits or len(circuits) > MAX_CIRCUITS:
@@ -166,24 +173,27 @@ def create(
                     "Circuit and NativeCircuit only"
                 )
         native = all(isinstance(c, NativeCircuit) for c in circuits)
-        body = MultiCircuitJobCreate(
-            type_="ionq.multi-circuit.v1",
-            backend=target,
-            input_=MultiCircuitInput(
+        body = {
+            "type": "ionq.multi-circuit.v1",
+            "backend": target,
+            "input": MultiCircuitInput(
                 gateset="native" if native else "qis",
                 circuits=[c.to_multi() for c in circuits],
                 qubits=max(c.qubits for c in circuits),
-            ),
+            ).to_dict(),
             **fields,
-        )
+        }
     else:
         raise ArgumentTypeError(
             "program must be a Circuit, NativeCircuit, QASM3 (wrap OpenQASM source in "
             f"QASM3(...)) or a sequence of circuits, not {type(program).__name__}"
         )
-    return Call(
-        "POST", "/jobs", JobRef._from_json, json=body.to_dict(), creating=True, timeout=timeout
-    )
+    from ionq_api.api.jobs import create_job
+    from ionq_api.models import CircuitJobCreate, MultiCircuitJobCreate
+
+    model = MultiCircuitJobCreate if body["type"] == "ionq.multi-circuit.v1" else CircuitJobCreate
+    request = create_job._get_kwargs(body=model.from_dict(body))
+    return Call.of(request, JobRef._parse, creating=True, timeout=timeout)
 
 
 def clone(
@@ -216,14 +226,15 @@ def move(
 def _override_call(
     ident: str, operation: str, overrides: Mapping[str, object], timeout: TimeoutTypes | None
 ) -> Call[JobRef]:
-    from ionq_api.models import JobOverrides as ApiJobOverrides
+    from ionq_api.api.jobs import clone_job, move_job
+    from ionq_api.models import JobOverrides as Body
+    from ionq_api.views import job_overrides_json
 
-    body = ApiJobOverrides(**_model_fields(overrides, JobOverrides.__optional_keys__))
-    return Call(
-        "POST",
-        f"/jobs/{ident}/{operation}",
-        JobRef._from_json,
-        json=body.to_dict(),
+    endpoint = clone_job if operation == "clone" else move_job
+    body = _options_json(overrides, job_overrides_json)
+    return Call.of(
+        endpoint._get_kwargs(ident, body=Body.from_dict(body)),
+        JobRef._parse,
         creating=True,
         timeout=timeout,
         job_ids=(ident,),
@@ -232,7 +243,9 @@ def _override_call(
 
 def get(job: JobLike, *, timeout: TimeoutTypes | None = None) -> Call[Job]:
     """The job as it is now."""
-    return Call("GET", f"/jobs/{v.job_id(job)}", parse_job, timeout=timeout)
+    from ionq_api.api.jobs import get_job
+
+    return Call.of(get_job._get_kwargs(v.job_id(job)), Job._parse, timeout=timeout)
 
 
 def cancel(job: JobLike, *, timeout: TimeoutTypes | None = None) -> Call[JobRef]:
@@ -241,19 +254,24 @@ def cancel(job: JobLike, *, timeout: TimeoutTypes | None = None) -> Call[JobRef]
     Given a snapshot in a final state, raises `InvalidTransitionError` without sending; a
     refusal by the server (409) is `JobConflictError`.
     """
+    from ionq_api.api.jobs import cancel_job
+
     ident = v.check_cancelable(job, "cancel")
-    return Call(
-        "PUT",
-        f"/jobs/{ident}/status/cancel",
-        JobRef._from_json,
+    return Call.of(
+        cancel_job._get_kwargs(ident),
+        JobRef._parse,
         timeout=timeout,
         job_ids=(ident,),
         settles_at=JobStatus.CANCELED,
     )
 
 
-def _ids_answer(value: object) -> tuple[str, ...]:
-    return opt_str_tuple(obj(value, "answer").get("ids"), "ids") or ()
+def _canceled(value: object) -> tuple[str, ...]:
+    return JobsCanceled._parse(value).ids
+
+
+def _deleted_many(value: object) -> tuple[str, ...]:
+    return JobsDeleted._parse(value).ids
 
 
 def cancel_many(
@@ -266,37 +284,46 @@ def cancel_many(
     items = v.job_list(jobs)
     for job in items:
         v.check_cancelable(job, "cancel")
+    from ionq_api.api.jobs import cancel_jobs
+    from ionq_api.models import JobIds
+
     ids = v.job_ids(items)
-    return Call(
-        "PUT",
-        "/jobs/status/cancel",
-        _ids_answer,
-        json={"ids": ids},
+    return Call.of(
+        cancel_jobs._get_kwargs(body=JobIds(ids=ids)),
+        _canceled,
         timeout=timeout,
         job_ids=tuple(ids),
     )
 
 
 def _deleted(value: object) -> None:
-    req_str(obj(value, "answer").get("id"), "id")
+    JobDeleted._parse(value)
 
 
 def delete(job: JobLike, *, timeout: TimeoutTypes | None = None) -> Call[None]:
     """Delete a job."""
-    return Call("DELETE", f"/jobs/{v.job_id(job)}", _deleted, timeout=timeout)
+    from ionq_api.api.jobs import delete_job
+
+    return Call.of(delete_job._get_kwargs(v.job_id(job)), _deleted, timeout=timeout)
 
 
 def delete_many(
     jobs: Iterable[JobLike], *, timeout: TimeoutTypes | None = None
 ) -> Call[tuple[str, ...]]:
     """Delete several jobs in one request; returns the ids the server deleted."""
+    from ionq_api.api.jobs import delete_jobs
+    from ionq_api.models import JobIds
+
     ids = v.job_ids(v.job_list(jobs))
-    return Call("DELETE", "/jobs", _ids_answer, json={"ids": ids}, timeout=timeout)
+    request = delete_jobs._get_kwargs(body=JobIds(ids=ids))
+    return Call.of(request, _deleted_many, timeout=timeout)
 
 
 def cost(job: JobLike, *, timeout: TimeoutTypes | None = None) -> Call[JobCost]:
     """The job's estimated cost, and its billed cost once known."""
-    return Call("GET", f"/jobs/{v.job_id(job)}/cost", JobCost._from_json, timeout=timeout)
+    from ionq_api.api.jobs import get_job_cost
+
+    return Call.of(get_job_cost._get_kwargs(v.job_id(job)), JobCost._parse, timeout=timeout)
 
 
 def estimate(
@@ -311,21 +338,21 @@ def estimate(
     timeout: TimeoutTypes | None = None,
 ) -> Call[JobEstimate]:
     """Estimate what a job would cost before submitting it. Omitted values are not sent."""
-    params = [("backend", _backend(backend))]
-    if type is not None:
-        params.append(("type", _backend(type, "type")))
-    for key, value, least in (
-        ("qubits", qubits, 1),
-        ("1q_gates", one_qubit_gates, 0),
-        ("2q_gates", two_qubit_gates, 0),
-    ):
-        if value is not None:
-            params.append((key, str(v.int_at_least(value, key, least))))
-    if shots is not None:
-        params.append(("shots", str(v.shots(shots))))
-    if v.optional_bool(error_mitigation, "error_mitigation") is not None:
-        params.append(("error_mitigation", "true" if error_mitigation else "false"))
-    return Call("GET", "/jobs/estimate", JobEstimate._from_json, params=params, timeout=timeout)
+    from ionq_api.api.jobs import estimate_job
+
+    def count(value: int | None, key: str, least: int) -> int | None:
+        return None if value is None else v.int_at_least(value, key, least)
+
+    request = estimate_job._get_kwargs(
+        backend=_backend(backend),
+        type_=given(None if type is None else _backend(type, "type")),
+        qubits=given(count(qubits, "qubits", 1)),
+        shots=given(None if shots is None else v.shots(shots)),
+        field_1q_gates=given(count(one_qubit_gates, "1q_gates", 0)),
+        field_2q_gates=given(count(two_qubit_gates, "2q_gates", 0)),
+        error_mitigation=given(v.optional_bool(error_mitigation, "error_mitigation")),
+    )
+    return Call.of(request, JobEstimate._parse, timeout=timeout)
 
 
 def probabilities(
@@ -340,53 +367,45 @@ def probabilities(
         raise InvalidArgumentError(
             f"job {ident} is a multi-circuit job: use jobs.child_probabilities"
         )
-    return Call(
-        "GET",
-        f"/jobs/{ident}/results/probabilities",
-        _single_distribution,
-        params=_sharpen(sharpen),
-        timeout=timeout,
-    )
+    return Call.of(_probabilities(ident, sharpen), _single_distribution, timeout=timeout)
 
 
 def _single_distribution(value: object) -> Probabilities:
-    data = obj(value, "probabilities")
-    if any(isinstance(p, dict) for p in data.values()):
+    if isinstance(value, dict) and any(isinstance(p, dict) for p in value.values()):
         raise ValueError("one distribution per child job: use jobs.child_probabilities")
-    return Probabilities._from_json(data)
+    return Probabilities._from_json(value)
 
 
 def child_probabilities(
     job: JobLike, *, sharpen: bool | None = None, timeout: TimeoutTypes | None = None
 ) -> Call[Mapping[str, Probabilities]]:
     """A multi-circuit job's distributions, by child job id."""
-    return Call(
-        "GET",
-        f"/jobs/{v.job_id(job)}/results/probabilities",
-        parse_child_probabilities,
-        params=_sharpen(sharpen),
-        timeout=timeout,
-    )
+    request = _probabilities(v.job_id(job), sharpen)
+    return Call.of(request, parse_child_probabilities, timeout=timeout)
 
 
-def _sharpen(sharpen: bool | None) -> list[tuple[str, str]] | None:
-    if v.optional_bool(sharpen, "sharpen") is None:
-        return None
-    return [("sharpen", "true" if sharpen else "false")]
+def _probabilities(ident: str, sharpen: bool | None) -> dict[str, Any]:
+    from ionq_api.api.jobs import get_job_probabilities
+
+    flag = v.optional_bool(sharpen, "sharpen")
+    return get_job_probabilities._get_kwargs(ident, sharpen=given(flag))
 
 
 def artifact(
     job: JobLike, artifact_id: str, *, timeout: TimeoutTypes | None = None
 ) -> Call[Mapping[str, JSONValue]]:
     """One result artifact named by `job.results.artifacts[...]`, as frozen JSON."""
-    path = f"/jobs/{v.job_id(job)}/artifacts/{v.path_token(artifact_id, 'artifact_id')}"
-    return Call("GET", path, _frozen_object, timeout=timeout)
+    from ionq_api.api.jobs import get_job_artifact
+
+    ident = v.path_token(artifact_id, "artifact_id")
+    request = get_job_artifact._get_kwargs(v.job_id(job), ident)
+    return Call.of(request, _frozen_object, timeout=timeout)
 
 
 def _frozen_object(value: object) -> Mapping[str, JSONValue]:
-    frozen = freeze(obj(value, "artifact"))
-    assert isinstance(frozen, Mapping)
-    return frozen
+    from ionq_api.views import _json
+
+    return _json(value, "artifact")
 
 
 # -- typed results of every format: a descriptor when the job has one, else its link --------
@@ -446,38 +465,37 @@ def register_shots(
     return _result(options, job, SHOTS_V2, RegisterShots._from_json, timeout)
 
 
-def job_filters(filters: Mapping[str, object], allowed: frozenset[str]) -> list[tuple[str, str]]:
-    """Query parameters of a job listing: the filters given (None: not given), checked."""
+def job_filters(filters: Mapping[str, object], allowed: frozenset[str]) -> dict[str, Any]:
+    """Keywords of a listing endpoint: the filters given (None: not given), checked."""
     unknown = set(filters) - allowed
     if unknown:
         raise ArgumentTypeError(f"unexpected keyword argument(s): {', '.join(sorted(unknown))}")
-    params: list[tuple[str, str]] = []
-    for key in _FILTER_ORDER:
-        value = filters.get(key)
+    checked: dict[str, Any] = {}
+    for key, value in filters.items():
         if value is None:
             continue
         match key:
             case "ids":
-                params.extend(("ids", i) for i in v.job_ids(v.job_list(value, "ids")))
+                checked[key] = v.job_ids(v.job_list(value, "ids"))
             case "status":
-                params.append((key, v.status_filter(value)))
+                checked[key] = v.status_filter(value)
             case "target":
                 targets = [value] if isinstance(value, str) else v.job_list(value, "target")
-                params.append((key, ",".join(_backend(t, "target") for t in targets)))
+                checked[key] = ",".join(_backend(t, "target") for t in targets)
             case "limit":
-                params.append((key, str(v.int_at_least(value, key))))
+                checked[key] = v.int_at_least(value, key)
             case _:
-                params.append((key, v.path_token(value, key)))
-    return params
+                checked[key] = v.path_token(value, key)
+    return checked
 
 
-_FILTER_ORDER = ("ids", "parent_job_id", "status", "target", "session_id", "submitter_id", "limit")
+def pages(
+    request: Callable[[str | None], dict[str, Any]], timeout: TimeoutTypes | None
+) -> PageCall:
+    """The page calls of a listing: `request(cursor)` is its generated endpoint's request."""
 
-
-def pages(path: str, params: list[tuple[str, str]], timeout: TimeoutTypes | None) -> PageCall:
     def page(cursor: str | None) -> Call[JobPage]:
-        query = params if cursor is None else [*params, ("next", cursor)]
-        return Call("GET", path, JobPage._from_json, params=query, timeout=timeout)
+        return Call.of(request(cursor), JobPage._parse, timeout=timeout)
 
     return page
 
@@ -486,7 +504,10 @@ def list_jobs(*, timeout: TimeoutTypes | None = None, **filters: Unpack[JobFilte
     """The project's jobs, newest first: iterate for jobs across all pages (fetched as
     needed), or use `.pages()` / `.first_page()`. Filters: `ids`, `parent_job_id`,
     `status`, `target`, `session_id`, `submitter_id`; `limit` is the page size."""
-    return pages("/jobs", job_filters(filters, JobFilters.__optional_keys__), timeout)
+    from ionq_api.api.jobs import list_jobs as endpoint
+
+    checked = job_filters(filters, JobFilters.__optional_keys__)
+    return pages(lambda cursor: endpoint._get_kwargs(**checked, next_=given(cursor)), timeout)
 
 
 def list_page(
@@ -646,8 +667,7 @@ def _poll_round(
 def _list_ids(options: ClientOptions, batch: list[str]) -> Flow[dict[str, Job]]:
     """The listed jobs among `batch`, following `next` if the server pages anyway."""
     wanted = set(batch)
-    filters = job_filters({"ids": batch, "limit": len(batch)}, JobFilters.__optional_keys__)
-    page = pages("/jobs", filters, None)
+    page = list_jobs(ids=batch, limit=len(batch))
     seen: dict[str, Job] = {}
     trail = CursorTrail()
     cursor: str | None = None

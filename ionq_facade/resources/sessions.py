@@ -8,8 +8,8 @@ from typing import Unpack
 from ionq_facade import _validation as v
 from ionq_facade._config import TimeoutTypes
 from ionq_facade._errors import ArgumentTypeError
-from ionq_facade._flow import Call
-from ionq_facade._models import CostLimit, Session, parse_sessions
+from ionq_facade._flow import Call, given
+from ionq_facade._models import CostLimit, Session, SessionList
 from ionq_facade._pagination import PageCall, SessionJobFilters
 from ionq_facade._resource import (
     AsyncResource,
@@ -43,49 +43,51 @@ def create_session(
     """Open a session on `backend`, optionally capped by job count, minutes or cost.
 
     Retried once sent only if the server dedupes it (it may be billed; see `IonQ`)."""
-    from ionq_api.models import SessionCostLimit, SessionCreateRequest, SessionCreateRequestSettings
-    from ionq_api.types import UNSET
-
     if cost_limit is not None and not isinstance(cost_limit, CostLimit):
         raise ArgumentTypeError("cost_limit must be a CostLimit")
-    settings = SessionCreateRequestSettings(
-        job_count_limit=UNSET
-        if job_count_limit is None
-        else v.int_at_least(job_count_limit, "job_count_limit"),
-        duration_limit_min=UNSET
-        if duration_limit_min is None
-        else v.int_at_least(duration_limit_min, "duration_limit_min"),
-        cost_limit=UNSET
-        if cost_limit is None
-        else SessionCostLimit(unit=cost_limit.unit, value=cost_limit.value),
-    )
-    request = SessionCreateRequest(
-        backend=v.path_token(backend, "backend"),
-        settings=settings if settings.to_dict() else UNSET,
-    )
-    body = request.to_dict()
-    return Call("POST", "/sessions", Session._from_json, json=body, creating=True, timeout=timeout)
+    settings: dict[str, object] = {}
+    if job_count_limit is not None:
+        settings["job_count_limit"] = v.int_at_least(job_count_limit, "job_count_limit")
+    if duration_limit_min is not None:
+        settings["duration_limit_min"] = v.int_at_least(duration_limit_min, "duration_limit_min")
+    if cost_limit is not None:
+        settings["cost_limit"] = cost_limit.to_dict()
+    body: dict[str, object] = {"backend": v.path_token(backend, "backend")}
+    if settings:
+        body["settings"] = settings
+    from ionq_api.api.sessions import create_session as endpoint
+    from ionq_api.models import SessionCreateRequest
+
+    request = endpoint._get_kwargs(body=SessionCreateRequest.from_dict(body))
+    return Call.of(request, Session._parse, creating=True, timeout=timeout)
 
 
 def get_session(session: str | Session, *, timeout: TimeoutTypes | None = None) -> Call[Session]:
     """One session."""
-    return Call("GET", f"/sessions/{_session_id(session)}", Session._from_json, timeout=timeout)
+    from ionq_api.api.sessions import get_session as endpoint
+
+    return Call.of(endpoint._get_kwargs(_session_id(session)), Session._parse, timeout=timeout)
 
 
 def list_sessions(
     *, active: bool | None = None, timeout: TimeoutTypes | None = None
 ) -> Call[tuple[Session, ...]]:
     """The project's sessions; `active=True` for open ones only."""
-    params = None
-    if v.optional_bool(active, "active") is not None:
-        params = [("active", "true" if active else "false")]
-    return Call("GET", "/sessions", parse_sessions, params=params, timeout=timeout)
+    from ionq_api.api.sessions import list_sessions as endpoint
+
+    request = endpoint._get_kwargs(active=given(v.optional_bool(active, "active")))
+    return Call.of(request, _sessions, timeout=timeout)
+
+
+def _sessions(value: object) -> tuple[Session, ...]:
+    return SessionList._parse(value).sessions
 
 
 def end_session(session: str | Session, *, timeout: TimeoutTypes | None = None) -> Call[Session]:
     """End a session; its queued jobs are not affected."""
-    path = f"/sessions/{_session_id(session)}/end"
-    return Call("POST", path, Session._from_json, timeout=timeout)
+    from ionq_api.api.sessions import end_session as endpoint
+
+    return Call.of(endpoint._get_kwargs(_session_id(session)), Session._parse, timeout=timeout)
 
 
 def session_jobs(
@@ -96,8 +98,13 @@ def session_jobs(
 ) -> PageCall:
     """The jobs of one session (filters as for `jobs.list`, but `session_id`): iterate for
     jobs across pages, or `.pages()`."""
-    params = job_filters(filters, SessionJobFilters.__optional_keys__)
-    return pages(f"/sessions/{_session_id(session)}/jobs", params, timeout)
+    from ionq_api.api.sessions import list_session_jobs as endpoint
+
+    ident = _session_id(session)
+    checked = job_filters(filters, SessionJobFilters.__optional_keys__)
+    return pages(
+        lambda cursor: endpoint._get_kwargs(ident, **checked, next_=given(cursor)), timeout
+    )
 
 
 class Sessions(SyncResource):

@@ -18,6 +18,7 @@ def checkout(tmp_path: Path) -> Path:
     for name in ["openapi.yaml", "openapi-python-client.yaml"]:
         shutil.copy(ROOT / name, tmp_path / name)
     shutil.copytree(ROOT / "scripts", tmp_path / "scripts")
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
     shutil.copytree(
         ROOT / "generated", tmp_path / "generated", ignore=shutil.ignore_patterns("__pycache__")
     )

@@ -14,8 +14,7 @@ from typing import Any
 
 import httpx
 
-from ionq_facade import IonQ
-from ionq_facade._job import JobPage
+from ionq_facade import IonQ, JobPage
 
 from .conftest import job_json
 
@@ -65,7 +64,7 @@ def main() -> None:
         {"jobs": [job_json(f"job-{i}", "completed", **SEED) for i in range(1000)], "next": None}
     )
     loads = best(lambda: json.loads(page), 20)
-    parsed = best(lambda: JobPage._from_json(json.loads(page)), 20)
+    parsed = best(lambda: JobPage._parse(json.loads(page)), 20)
     print(
         f"1,000-job page: {parsed * 1e3:.2f} ms vs json.loads {loads * 1e3:.2f} ms "
         f"= {parsed / loads:.2f}x"

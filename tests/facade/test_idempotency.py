@@ -55,7 +55,7 @@ def test_every_creating_request_sends_a_fresh_key(
 def test_requests_that_create_nothing_send_no_key(api: FakeAPI, client: IonQ) -> None:
     api.on("GET", "/jobs/job-1", reply(200, job_json()))
     api.on("PUT", "/jobs/job-1/status/cancel", reply(200, {"id": "job-1", "status": "canceled"}))
-    api.on("DELETE", "/jobs/job-1", reply(200, {"id": "job-1"}))
+    api.on("DELETE", "/jobs/job-1", reply(200, {"id": "job-1", "status": "deleted"}))
     client.jobs.get("job-1")
     client.jobs.cancel("job-1")
     client.jobs.delete("job-1")

@@ -17,12 +17,12 @@ from ionq_facade import (
     Compilation,
     Job,
     JobFailure,
+    JobPage,
     JobStatus,
     Noise,
     ResultArtifact,
     Settings,
 )
-from ionq_facade._job import JobPage
 
 from .conftest import job_json
 
@@ -30,7 +30,7 @@ SEED = Path(__file__).resolve().parents[1] / "data" / "seed_list_jobs.json"
 
 
 def test_the_documented_example_parses_completely() -> None:
-    page = JobPage._from_json(json.loads(SEED.read_text()))
+    page = JobPage._parse(json.loads(SEED.read_text()))
     [job] = page.jobs
     assert page.next is None
     assert job.id == "e1a09d90-b2ba-4ea5-9fd7-4bfc14eac524"

@@ -7,7 +7,7 @@ from urllib.parse import parse_qsl
 import httpx
 import pytest
 
-from ionq_facade import APIResponseValidationError, IonQ, JobStatus
+from ionq_facade import APIResponseValidationError, InvalidArgumentError, IonQ, JobStatus
 
 from .conftest import FakeAPI, job_json, paged, reply
 
@@ -73,10 +73,16 @@ def test_every_filter_reaches_the_query(api: FakeAPI, client: IonQ) -> None:
     ]
 
 
-def test_status_filter_accepts_a_raw_string(api: FakeAPI, client: IonQ) -> None:
+def test_status_filter_takes_the_known_names_and_refuses_others(
+    api: FakeAPI, client: IonQ
+) -> None:
     api.on("GET", "/jobs", page([], None))
-    client.jobs.list(status="paused").first_page()
-    assert query(api, 0) == [("status", "paused")]
+    client.jobs.list(status="running").first_page()
+    assert query(api, 0) == [("status", "running")]
+    for wrong in ("compelted", JobStatus.UNKNOWN):
+        with pytest.raises(InvalidArgumentError, match="one of submitted, ready, started"):
+            client.jobs.list(status=wrong)  # type: ignore[arg-type]
+    assert len(api.requests) == 1
 
 
 def test_a_repeated_cursor_stops_instead_of_looping(api: FakeAPI, client: IonQ) -> None:

@@ -47,7 +47,7 @@ def test_terminal_snapshot_is_refused_without_a_request(
 
 
 def test_terminal_job_ref_is_refused_too(api: FakeAPI, client: IonQ) -> None:
-    ref = JobRef(id="job-1", status=JobStatus.COMPLETED, raw_status="completed", session_id=None)
+    ref = JobRef(id="job-1", status="completed")
     with pytest.raises(InvalidTransitionError):
         client.jobs.move(ref, backend="simulator")
     assert api.requests == []

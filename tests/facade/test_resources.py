@@ -103,13 +103,13 @@ def test_cost_and_estimate(api: FakeAPI, client: IonQ) -> None:
     )
     assert result.estimated_total_cost == 12.5
     assert result.rate_card.rates[0].cost_1q_gate == 0.1
-    assert result.context["shots"] == 100
+    assert result.context.shots == 100
     assert query(api) == [
         ("backend", "qpu.forte-1"),
         ("qubits", "2"),
+        ("shots", "100"),
         ("1q_gates", "0"),
         ("2q_gates", "4"),
-        ("shots", "100"),
         ("error_mitigation", "false"),
     ]
 

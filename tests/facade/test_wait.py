@@ -102,7 +102,7 @@ def test_wait_raises_on_an_impossible_transition(
 
 def test_completed_then_started_is_a_violation(api: FakeAPI, client: IonQ) -> None:
     # A JobRef seeds the last status without ending the wait (a Job would end it at once).
-    seed = JobRef(id="job-1", status=JobStatus.COMPLETED, raw_status="completed", session_id=None)
+    seed = JobRef(id="job-1", status="completed")
     statuses(api, "job-1", "started", "completed")
     with pytest.raises(LifecycleViolationError) as info:
         client.jobs.wait(seed)

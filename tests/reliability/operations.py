@@ -17,12 +17,11 @@ import httpx
 
 from ionq_emulator.testing import emulator_server
 from ionq_facade import Circuit, IonQ, Job, JobPage
-from ionq_facade._job import _Lazy
 
 __all__ = ["OPERATIONS", "Ids", "capture_answers", "consume"]
 
 BELL = Circuit(2).h(0).cnot(0, 1)
-LAZY_FIELDS = tuple(name for name, value in vars(Job).items() if isinstance(value, _Lazy))
+LAZY_FIELDS = tuple(name for name in Job._FIELDS if name not in Job._CHECKED)
 
 
 @dataclass(frozen=True)

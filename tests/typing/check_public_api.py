@@ -31,6 +31,7 @@ from ionq_facade import (
     JobFailure,
     JobFilters,
     JobOptions,
+    JobOutput,
     JobOverrides,
     JobPage,
     JobPager,
@@ -38,6 +39,7 @@ from ionq_facade import (
     JobResults,
     JobStats,
     JobStatus,
+    JSONValue,
     NativeCircuit,
     Noise,
     Probabilities,
@@ -46,7 +48,6 @@ from ionq_facade import (
     Settings,
     Whoami,
 )
-from ionq_facade._parse import JSONValue
 
 
 def sync_client(client: IonQ) -> None:
@@ -84,7 +85,9 @@ def sync_client(client: IonQ) -> None:
     assert_type(job.noise, Noise | None)
     assert_type(job.stats, JobStats | None)
     assert_type(job.results, JobResults | None)
-    assert_type(job.output, Mapping[str, JSONValue] | None)
+    assert_type(job.output, JobOutput | None)
+    # None is "not given" for every optional keyword (#16).
+    assert_type(client.jobs.clone("id", name=None, shots=None), JobRef)
     assert_type(job.dry_run, bool | None)
     assert_type(job.to_dict(), dict[str, Any])
     assert_type(job.status.is_terminal, bool)
@@ -177,7 +180,6 @@ def misuse_is_caught(client: IonQ) -> None:
     client.jobs.list(colour="red")  # type: ignore[call-arg]
     client.jobs.list(limit="10")  # type: ignore[arg-type]
     client.sessions.jobs("s", session_id="x")  # type: ignore[call-arg]
-    client.jobs.clone("id", name=None)  # type: ignore[arg-type]
     client.jobs.create(Circuit(1), backend="simulator", parent="p")  # type: ignore[call-arg]
     bad: JobOptions = {"backend": "simulator"}  # type: ignore[typeddict-unknown-key]
     client.jobs.create(Circuit(1), backend="simulator", **bad)

@@ -11,6 +11,8 @@ from .characterization_timing import CharacterizationTiming
 from .child_probabilities import ChildProbabilities
 from .circuit_job_create import CircuitJobCreate
 from .circuit_job_create_type import CircuitJobCreateType
+from .compilation_output import CompilationOutput
+from .compilation_output_compiled_circuits import CompilationOutputCompiledCircuits
 from .compilation_settings import CompilationSettings
 from .cost_amount import CostAmount
 from .error_mitigation_settings import ErrorMitigationSettings
@@ -27,10 +29,6 @@ from .job_ids import JobIds
 from .job_list import JobList
 from .job_metadata import JobMetadata
 from .job_output import JobOutput
-from .job_output_compilation import JobOutputCompilation
-from .job_output_compilation_compiled_circuits import (
-    JobOutputCompilationCompiledCircuits,
-)
 from .job_overrides import JobOverrides
 from .job_settings import JobSettings
 from .job_stats import JobStats
@@ -84,6 +82,8 @@ __all__ = (
     "ChildProbabilities",
     "CircuitJobCreate",
     "CircuitJobCreateType",
+    "CompilationOutput",
+    "CompilationOutputCompiledCircuits",
     "CompilationSettings",
     "CostAmount",
     "ErrorMitigationSettings",
@@ -100,8 +100,6 @@ __all__ = (
     "JobList",
     "JobMetadata",
     "JobOutput",
-    "JobOutputCompilation",
-    "JobOutputCompilationCompiledCircuits",
     "JobOverrides",
     "JobsCanceled",
     "JobsDeleted",

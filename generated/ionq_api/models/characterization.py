@@ -25,8 +25,8 @@ class Characterization:
         date (str):
         qubits (int):
         connectivity (list[list[int]] | Unset):
-        fidelity (CharacterizationFidelity | Unset):
-        timing (CharacterizationTiming | Unset):
+        fidelity (CharacterizationFidelity | Unset): Keyed by what was measured.
+        timing (CharacterizationTiming | Unset): Seconds, keyed by what was timed.
     """
 
     id: str

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.job_output_compilation import JobOutputCompilation
+    from ..models.compilation_output import CompilationOutput
     from ..models.json_object import JsonObject
 
 
@@ -21,11 +21,11 @@ class JobOutput:
     """What the job's processing produced; the compiled circuits once compiled.
 
     Attributes:
-        compilation (JobOutputCompilation | Unset):
+        compilation (CompilationOutput | Unset):
         error_mitigation (JsonObject | Unset):
     """
 
-    compilation: JobOutputCompilation | Unset = UNSET
+    compilation: CompilationOutput | Unset = UNSET
     error_mitigation: JsonObject | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -50,16 +50,16 @@ class JobOutput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.job_output_compilation import JobOutputCompilation  # noqa: PLC0415
+        from ..models.compilation_output import CompilationOutput  # noqa: PLC0415
         from ..models.json_object import JsonObject  # noqa: PLC0415
 
         d = dict(src_dict)
         _compilation = d.pop("compilation", UNSET)
-        compilation: JobOutputCompilation | Unset
+        compilation: CompilationOutput | Unset
         if isinstance(_compilation, Unset):
             compilation = UNSET
         else:
-            compilation = JobOutputCompilation.from_dict(_compilation)
+            compilation = CompilationOutput.from_dict(_compilation)
 
         _error_mitigation = d.pop("error_mitigation", UNSET)
         error_mitigation: JsonObject | Unset

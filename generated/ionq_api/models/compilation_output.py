@@ -9,23 +9,23 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.job_output_compilation_compiled_circuits import (
-        JobOutputCompilationCompiledCircuits,
+    from ..models.compilation_output_compiled_circuits import (
+        CompilationOutputCompiledCircuits,
     )
 
 
-T = TypeVar("T", bound="JobOutputCompilation")
+T = TypeVar("T", bound="CompilationOutput")
 
 
 @_attrs_define
-class JobOutputCompilation:
+class CompilationOutput:
     """
     Attributes:
-        compiled_circuits (JobOutputCompilationCompiledCircuits | Unset): Compiled-circuit artifacts keyed by circuit
+        compiled_circuits (CompilationOutputCompiledCircuits | Unset): Compiled-circuit artifacts keyed by circuit
             format (`ionq.native.v1`).
     """
 
-    compiled_circuits: JobOutputCompilationCompiledCircuits | Unset = UNSET
+    compiled_circuits: CompilationOutputCompiledCircuits | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,26 +43,26 @@ class JobOutputCompilation:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.job_output_compilation_compiled_circuits import (
-            JobOutputCompilationCompiledCircuits,  # noqa: PLC0415
+        from ..models.compilation_output_compiled_circuits import (
+            CompilationOutputCompiledCircuits,  # noqa: PLC0415
         )
 
         d = dict(src_dict)
         _compiled_circuits = d.pop("compiled_circuits", UNSET)
-        compiled_circuits: JobOutputCompilationCompiledCircuits | Unset
+        compiled_circuits: CompilationOutputCompiledCircuits | Unset
         if isinstance(_compiled_circuits, Unset):
             compiled_circuits = UNSET
         else:
-            compiled_circuits = JobOutputCompilationCompiledCircuits.from_dict(
+            compiled_circuits = CompilationOutputCompiledCircuits.from_dict(
                 _compiled_circuits
             )
 
-        job_output_compilation = cls(
+        compilation_output = cls(
             compiled_circuits=compiled_circuits,
         )
 
-        job_output_compilation.additional_properties = d
-        return job_output_compilation
+        compilation_output.additional_properties = d
+        return compilation_output
 
     @property
     def additional_keys(self) -> list[str]:

@@ -10,11 +10,11 @@ if TYPE_CHECKING:
     from ..models.artifact_descriptor import ArtifactDescriptor
 
 
-T = TypeVar("T", bound="JobOutputCompilationCompiledCircuits")
+T = TypeVar("T", bound="CompilationOutputCompiledCircuits")
 
 
 @_attrs_define
-class JobOutputCompilationCompiledCircuits:
+class CompilationOutputCompiledCircuits:
     """Compiled-circuit artifacts keyed by circuit format (`ionq.native.v1`)."""
 
     additional_properties: dict[str, ArtifactDescriptor] = _attrs_field(
@@ -34,7 +34,7 @@ class JobOutputCompilationCompiledCircuits:
         from ..models.artifact_descriptor import ArtifactDescriptor  # noqa: PLC0415
 
         d = dict(src_dict)
-        job_output_compilation_compiled_circuits = cls()
+        compilation_output_compiled_circuits = cls()
 
         additional_properties = {}
         for prop_name, prop_dict in d.items():
@@ -42,10 +42,10 @@ class JobOutputCompilationCompiledCircuits:
 
             additional_properties[prop_name] = additional_property
 
-        job_output_compilation_compiled_circuits.additional_properties = (
+        compilation_output_compiled_circuits.additional_properties = (
             additional_properties
         )
-        return job_output_compilation_compiled_circuits
+        return compilation_output_compiled_circuits
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,0 +1,145 @@
+"""What the generated views (`ionq_api.views`) cannot know: hand-written bases.
+
+Named in templates/views.yaml. A job's status is normalized (`running` is `STARTED`,
+an unknown value `UNKNOWN` with the exact string in `raw_status`); results have served
+two shapes, both read. Everything else about a view comes from openapi.yaml.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from ._errors import APIResponseValidationError
+from ._lifecycle import JobStatus, parse_status
+
+if TYPE_CHECKING:
+    from ionq_api.views import Job, ResultArtifact
+
+__all__ = ["JobExtras", "JobRefExtras", "JobResultsExtras", "PageExtras"]
+
+
+class _Raw:
+    __slots__ = ()
+    _raw: dict[str, object]
+    _cache: dict[str, object]
+
+
+def _raw_status(view: _Raw, where: str, *, required: bool) -> str | None:
+    value = view._raw.get("status")
+    if type(value) is str or (value is None and not required):
+        return value
+    raise APIResponseValidationError(
+        f"{where}.status: expected a string, got {value!r}", body=json.dumps(value).encode()
+    )
+
+
+class JobExtras(_Raw):
+    __slots__ = ()
+
+    @property
+    def status(self) -> JobStatus:
+        """Normalized: `running` is `STARTED`; a value this client does not know `UNKNOWN`."""
+        return parse_status(self.raw_status)
+
+    @property
+    def raw_status(self) -> str:
+        """The status string exactly as the server sent it."""
+        status = _raw_status(self, "Job", required=True)
+        assert status is not None
+        return status
+
+    def _field_error(self, key: str, exc: APIResponseValidationError) -> Exception:
+        body = json.dumps(self._raw.get(key)).encode()
+        return APIResponseValidationError(
+            f"job {self._raw.get('id')}: field {key!r} does not parse ({exc.args[0]})", body=body
+        )
+
+    def __hash__(self) -> int:
+        return hash((self._raw.get("id"), self._raw.get("status")))
+
+    def __repr__(self) -> str:
+        raw = self._raw
+        return (
+            f"Job(id={raw.get('id')!r}, status={raw.get('status')!r}, "
+            f"type={raw.get('type')!r}, backend={raw.get('backend')!r})"
+        )
+
+
+class JobRefExtras(_Raw):
+    __slots__ = ()
+
+    @property
+    def status(self) -> JobStatus | None:
+        """Normalized as `Job.status`; None when the answer did not say."""
+        raw = self.raw_status
+        return None if raw is None else parse_status(raw)
+
+    @property
+    def raw_status(self) -> str | None:
+        return _raw_status(self, "JobRef", required=False)
+
+
+class PageExtras(_Raw):
+    """A page of jobs iterates over, and counts, its jobs."""
+
+    __slots__ = ()
+
+    if TYPE_CHECKING:
+
+        @property
+        def jobs(self) -> tuple[Job, ...]: ...
+
+    def __iter__(self) -> Iterator[Job]:
+        return iter(self.jobs)
+
+    def __len__(self) -> int:
+        return len(self.jobs)
+
+
+class JobResultsExtras(_Raw):
+    """Where a job's results are. The API has served two shapes, also both at once; all
+    are read.
+
+    `links` holds the short-name links (`probabilities`, `histogram`, `shots` -> URL path
+    relative to the API host), `probabilities_url` the first of them; `artifacts` the
+    descriptors keyed by result format (e.g. `ionq.result.probabilities.json.v1`).
+    """
+
+    __slots__ = ()
+
+    @property
+    def links(self) -> Mapping[str, str]:
+        found: dict[str, str] = {}
+        for key, value in self._raw.items():
+            if isinstance(value, dict) and "url" in value and "id" not in value:
+                url = value["url"]
+                if type(url) is not str:
+                    raise APIResponseValidationError(
+                        f"JobResults.{key}.url: expected a string, got {url!r}",
+                        body=json.dumps(url).encode(),
+                    )
+                found[key] = url
+        return MappingProxyType(found)
+
+    @property
+    def probabilities_url(self) -> str | None:
+        return self.links.get("probabilities")
+
+    @property
+    def artifacts(self) -> Mapping[str, ResultArtifact]:
+        from ionq_api.views import ResultArtifact, _view
+
+        links = self.links
+        return MappingProxyType(
+            {
+                k: _view(v, f"JobResults.{k}", ResultArtifact)
+                for k, v in self._raw.items()
+                if k not in links
+            }
+        )
+
+    def _check(self) -> None:
+        self.artifacts  # noqa: B018 - reading checks every descriptor
