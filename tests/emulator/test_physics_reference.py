@@ -212,3 +212,9 @@ def test_29_qubit_ghz_and_random_circuit_complete() -> None:
     # 2**29 outcomes have probability: the result is 1000 samples of the exact distribution.
     assert math.isclose(sum(result.values()), 1.0)
     assert all(round(p * 1000) == pytest.approx(p * 1000) for p in result.values())
+
+
+def test_standard_gates_need_no_include_as_in_ionqs_example() -> None:
+    # The published document's ionq.qasm3.v1 example has no include line.
+    program = "OPENQASM 3.0;\nqubit[2] q;\nbit[2] c;\nh q[0];\ncx q[0], q[1];\nc = measure q;"
+    assert_same(ours(program), {"0": 0.5, "3": 0.5})
