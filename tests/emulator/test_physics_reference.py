@@ -198,14 +198,23 @@ def _ghz(n: int) -> dict[str, Any]:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1800)  # minutes per 29-qubit run on a shared 2-core machine
 def test_29_qubit_ghz_and_random_circuit_complete() -> None:
     assert simulate(_ghz(29)) == pytest.approx({"0": 0.5, str(2**29 - 1): 0.5})
     rng = random.Random(29)
     gates = [{"gate": "h", "target": q} for q in range(29)]
-    for _ in range(30):
+    for _ in range(10):
         a, b = rng.sample(range(29), 2)
         gates.append({"gate": "cnot", "control": a, "target": b})
         gates.append({"gate": "rz", "target": b, "rotation": rng.uniform(-3, 3)})
         gates.append({"gate": "ry", "target": a, "rotation": rng.uniform(-3, 3)})
     result = simulate({"gateset": "qis", "circuit": gates}, shots=1000, seed=1)
+    # 2**29 outcomes have probability: the result is 1000 samples of the exact distribution.
     assert math.isclose(sum(result.values()), 1.0)
+    assert all(round(p * 1000) == pytest.approx(p * 1000) for p in result.values())
+
+
+def test_standard_gates_need_no_include_as_in_ionqs_example() -> None:
+    # The published document's ionq.qasm3.v1 example has no include line.
+    program = "OPENQASM 3.0;\nqubit[2] q;\nbit[2] c;\nh q[0];\ncx q[0], q[1];\nc = measure q;"
+    assert_same(ours(program), {"0": 0.5, "3": 0.5})
