@@ -15,13 +15,13 @@ when there is one, else the link, so either shape is read.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Final
 from urllib.parse import urlsplit
 
 import attrs
-from ionq_api.views import _float, _int, _json
+from ionq_api.views import _float, _int
 
 from ._errors import InvalidArgumentError
 from ._models import Job
@@ -57,7 +57,7 @@ def _frozen_registers(data: Mapping[str, Mapping[str, float]]) -> Mapping[str, M
 
 
 def _numbers(value: object, what: str) -> dict[str, float]:
-    return {str(k): _float(v, f"{what}.{k}") for k, v in _json(value, what).items()}
+    return {str(k): _float(v, f"{what}.{k}") for k, v in _obj(value, what).items()}
 
 
 def _state(value: object, what: str) -> int:
@@ -79,7 +79,7 @@ class Histogram:
 
     @classmethod
     def _from_json(cls, value: object) -> Histogram:
-        data = _json(value, "histogram")
+        data = _obj(value, "histogram")
         return cls({_state(k, f"histogram key {k!r}"): _float(v, f"histogram.{k}")
                     for k, v in data.items()})  # fmt: skip
 
@@ -118,8 +118,8 @@ class RegisterDistributions:
 
     @classmethod
     def _read(cls, value: object, key: str) -> RegisterDistributions:
-        inner = _json(_json(value, key).get(key), key)
-        regs = _json(inner.get("registers"), f"{key}.registers")
+        inner = _obj(_obj(value, key).get(key), key)
+        regs = _obj(inner.get("registers"), f"{key}.registers")
         return cls({n: _numbers(d, f"{key}.registers.{n}") for n, d in regs.items()})
 
     @classmethod
@@ -146,12 +146,12 @@ class RegisterShots:
 
     @classmethod
     def _from_json(cls, value: object) -> RegisterShots:
-        raw = _json(value, "shots").get("shots")
+        raw = _obj(value, "shots").get("shots")
         if not isinstance(raw, list):
             raise TypeError("shots.shots: expected a list")
         shots = []
         for i, entry in enumerate(raw):
-            regs = _json(_json(entry, f"shots[{i}]").get("registers"), f"shots[{i}].registers")
+            regs = _obj(_obj(entry, f"shots[{i}]").get("registers"), f"shots[{i}].registers")
             shots.append(MappingProxyType({
                 name: tuple(_int(b, f"shots[{i}].{name}") for b in _list(bits, name))
                 for name, bits in regs.items()
@@ -159,7 +159,13 @@ class RegisterShots:
         return cls(tuple(shots))
 
 
-def _list(value: object, what: str) -> list[object]:
+def _obj(value: object, what: str) -> Mapping[str, object]:
+    if not isinstance(value, dict):
+        raise TypeError(f"{what}: expected an object, got {type(value).__name__}")
+    return value
+
+
+def _list(value: object, what: str) -> Sequence[object]:
     if not isinstance(value, list):
         raise TypeError(f"{what}: expected a list, got {type(value).__name__}")
     return value
