@@ -15,13 +15,13 @@ when there is one, else the link, so either shape is read.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
-from typing import Final
+from typing import Final, cast
 from urllib.parse import urlsplit
 
 import attrs
-from ionq_api.views import _float, _int
 
 from ._errors import InvalidArgumentError
 from ._models import Job
@@ -157,6 +157,19 @@ class RegisterShots:
                 for name, bits in regs.items()
             }))  # fmt: skip
         return cls(tuple(shots))
+
+
+# Type errors here become APIResponseValidationError (with the body) in the transport.
+def _int(value: object, what: str) -> int:
+    if type(value) is not int:
+        raise TypeError(f"{what}: expected an integer, got {value!r}")
+    return value
+
+
+def _float(value: object, what: str) -> float:
+    if type(value) not in (int, float) or not math.isfinite(cast(float, value)):
+        raise TypeError(f"{what}: expected a finite number, got {value!r}")
+    return float(cast(float, value))
 
 
 def _obj(value: object, what: str) -> Mapping[str, object]:

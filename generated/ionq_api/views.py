@@ -289,7 +289,12 @@ class _View:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON, as received (a fresh, mutable deep copy)."""
-        return cast(dict[str, Any], _thaw(self._raw))
+        try:
+            return cast(dict[str, Any], _thaw(self._raw))
+        except RecursionError:  # an unchecked (unknown) key held JSON nested too deeply
+            raise APIResponseValidationError(
+                f"{type(self).__name__}: JSON nested too deeply to copy", body=b""
+            ) from None
 
     def __setattr__(self, name: str, value: object) -> NoReturn:
         raise AttributeError(f"{type(self).__name__} is immutable; cannot set {name!r}")
