@@ -120,13 +120,14 @@ class Walkthrough:
             raise DemoCheckError(f"step {self.step_no} ({title}): {exc}") from None
 
     def _show(self, renderable: RenderableType) -> None:
+        # Padding, not leading spaces: a line too long for the terminal wraps indented.
         self.out.print(Padding(renderable, (0, 0, 0, 3), expand=False))
 
     def _say(self, text: str | Text) -> None:
-        self.out.print(Text.assemble("   ", cell(text)))
+        self._show(cell(text))
 
     def _ok(self, text: str) -> None:
-        self.out.print(Text.assemble("   ", ("✓ ", "green"), literal(text)))
+        self._show(Text.assemble(("✓ ", "green"), literal(text)))
 
     @staticmethod
     def _expect(condition: bool, message: str) -> None:
@@ -235,7 +236,7 @@ class Walkthrough:
             self._say(f"clone: job {clone.id}")
             table = new_table()
             for column in ("FIELD", "SOURCE", "CLONE", ""):
-                table.add_column(column)
+                table.add_column(column, overflow="fold")  # values whole, never cut
             before, after = source.to_dict(), clone.to_dict()
             changed = []
             for name in CLONED_FIELDS:

@@ -14,6 +14,7 @@ while a `Text` is shown as it is.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import os
 import re
@@ -23,6 +24,7 @@ from typing import IO, Any, TypeVar, cast
 
 import typer
 from rich.console import Console, ConsoleOptions, RenderResult
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -123,13 +125,27 @@ class _TrailingSpacesDropped:
 
 
 class _Table(Table):
-    """A table with borders on a terminal, plain columns elsewhere (for grep and awk)."""
+    """A table with borders on a terminal where they fit, plain columns elsewhere: for
+    grep and awk, and on a terminal too narrow for the borders (the lines would be cut)."""
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        if console.is_terminal or self.box is None:
+        if self.box is None:
             return super().__rich_console__(console, options)
+        if console.is_terminal:
+            boxed = list(super().__rich_console__(console, options))
+            lines = Segment.split_lines(s for s in boxed if isinstance(s, Segment))
+            if all(Segment.get_line_length(line) <= options.max_width for line in lines):
+                return boxed
         plain = copy.copy(self)
         plain.box, plain.pad_edge, plain.padding = None, False, (0, 2, 0, 0)
+        if console.is_terminal:
+            # Too narrow for borders: one space between columns, and every column but
+            # the first (the id) may wrap, the widest first, so none is cut or dropped.
+            plain.padding = (0, 1, 0, 0)
+            plain.columns = [
+                dataclasses.replace(c, no_wrap=False, min_width=None) if i else c
+                for i, c in enumerate(self.columns)
+            ]
         return Table.__rich_console__(plain, console, options)
 
 
@@ -211,7 +227,7 @@ def jobs_table(jobs: Iterable[Job], *, title: str | None = None) -> Table:
         table.add_column(
             header,
             no_wrap=header != "NAME",
-            overflow="ellipsis",
+            overflow="fold",
             justify="right" if header == "SHOTS" else "left",
             min_width=None if header == "NAME" else widest,
         )

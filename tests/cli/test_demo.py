@@ -62,6 +62,27 @@ def test_a_failed_check_stops_the_demo_with_exit_1(
     )
 
 
+def test_on_a_narrow_terminal_lines_wrap_indented_and_no_value_is_cut(cli: Cli) -> None:
+    result = cli("demo", "--pace", "0.02", env={"FORCE_COLOR": "1", "COLUMNS": "80"})
+    assert result.exit_code == 0, result.stdout + result.stderr
+    # What stays on screen: each line after its last erase-line, less the live status
+    # line (redrawn in place, with a timer).
+    screen = [
+        re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", line.split("\x1b[2K")[-1].split("\r")[-1])
+        for line in result.stdout.split("\n")
+    ]
+    lines = [line for line in screen if not re.search(r" \d+:\d\d:\d\d$", line)]
+    walk = lines[lines.index("1. List the backends") : lines.index("All 9 steps went as expected.")]
+    assert max(len(line) for line in lines) <= 80
+    # Under a step every line is indented, the continuation of a wrapped one too.
+    assert [line for line in walk if line and not re.match(r"\d\. |   ", line)] == []
+    assert "…" not in result.stdout
+    headers = [line for line in walk if re.match(r"   \W? ?ID ", line)]
+    assert len(headers) == 3  # the moved jobs, two pages
+    assert all(line.rstrip(" ┃").endswith("NAME") for line in headers), headers
+    assert "ionq.multi-circuit.v" in result.stdout
+
+
 def test_live_walks_an_api_that_moves_jobs_by_itself() -> None:
     # --live against a server the demo cannot steer: the emulator in clock mode, on a
     # virtual clock that moves 0.02 s per request (so the run is the same every time).
