@@ -12,7 +12,7 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
   .venv/bin/python -m pip install --quiet --upgrade pip
 fi
-files=$( { cat pyproject.toml; git ls-files ionq_facade ionq_emulator generated 2>/dev/null; } | sha1sum | cut -c1-12)
+files=$( { cat pyproject.toml; git ls-files ionq_facade ionq_cli ionq_emulator generated 2>/dev/null; } | sha1sum | cut -c1-12)
 stamp=.venv/.installed-$files
 if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check \

@@ -254,3 +254,20 @@ def test_circuit_on_stdin_through_a_real_pipe(cli: Cli, server: EmulatorServer) 
     assert run.returncode == 0, run.stderr
     job_id = json.loads(run.stdout)["id"]
     assert cli.json("jobs", "get", job_id)["type"] == "ionq.circuit.v1"
+
+
+def test_the_install_stamp_covers_every_package_installed() -> None:
+    # scripts/_venv.sh reinstalls (the strict editable link tree shows no file added
+    # later) when the file list of the packages changes: all of them, ionq_cli too.
+    import re
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    find = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]
+    packages = {p.rstrip("*") for p in find["packages"]["find"]["include"]}
+    listed = re.search(r"git ls-files ([\w ]+?) 2>", (root / "scripts" / "_venv.sh").read_text())
+    assert listed is not None
+    dirs = set(listed.group(1).split())
+    folders = {p if (root / p).is_dir() else "generated" for p in packages}
+    assert folders <= dirs
