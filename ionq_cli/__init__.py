@@ -5,6 +5,23 @@ Not imported by `ionq_facade` itself, so the library never pays for typer or ric
 
 from __future__ import annotations
 
-from .app import app, main
+import sys
 
-__all__ = ["app", "main"]
+MISSING_EXTRA = "the ionq command needs the 'cli' extra: pip install 'ionq-facade[cli]'"
+
+try:
+    from .app import app, main
+except ModuleNotFoundError as exc:
+    # The console script is installed with the package, extra or not: without the extra
+    # it says so in one line, as every other error, rather than with a traceback.
+    if exc.name not in ("typer", "rich", "click"):
+        raise
+    _missing = exc.name
+
+    def main() -> None:
+        """The `ionq` console script, without the `cli` extra installed."""
+        sys.stderr.write(f"ionq: error: {MISSING_EXTRA} (no module named {_missing!r})\n")
+        raise SystemExit(2)
+
+
+__all__ = ["MISSING_EXTRA", "app", "main"]

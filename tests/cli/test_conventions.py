@@ -271,3 +271,16 @@ def test_the_install_stamp_covers_every_package_installed() -> None:
     dirs = set(listed.group(1).split())
     folders = {p if (root / p).is_dir() else "generated" for p in packages}
     assert folders <= dirs
+
+
+def test_without_the_cli_extra_the_command_says_so_in_one_line() -> None:
+    # The console script is installed with the package whether the extra is or not.
+    code = "import sys; sys.modules['typer'] = None\nfrom ionq_cli import main\nmain()\n"
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert run.returncode == 2
+    assert run.stderr == (
+        "ionq: error: the ionq command needs the 'cli' extra: pip install 'ionq-facade[cli]'"
+        " (no module named 'typer')\n"
+    )
