@@ -100,6 +100,36 @@ def _map(v: object, where: str, item: Callable[[object], T]) -> Mapping[str, T]:
     return MappingProxyType({k: item(x) for k, x in v.items()})
 
 
+# Lists and maps of one exact JSON scalar type (str, int, bool) are checked in one pass
+# of C code and kept as they came; the raw JSON is never mutated, so no copy is needed.
+
+
+def _tuple_of(v: object, where: str, kind: type[T], item: Callable[[object], T]) -> tuple[T, ...]:
+    if type(v) is list and (not v or set(map(type, v)) == {kind}):
+        return tuple(v)
+    return _tuple(v, where, item)
+
+
+def _map_of(
+    v: object, where: str, kind: type[T], item: Callable[[object], T]
+) -> Mapping[str, T]:
+    if type(v) is dict and (not v or set(map(type, v.values())) == {kind}):
+        return MappingProxyType(v)
+    return _map(v, where, item)
+
+
+def _tuple_view(v: object, where: str, inner: str, cls: type[V]) -> tuple[V, ...]:
+    if type(v) is not list:
+        _bad(where, "a list", v)
+    return tuple([_view(x, inner, cls) for x in v])
+
+
+def _map_view(v: object, where: str, inner: str, cls: type[V]) -> Mapping[str, V]:
+    if type(v) is not dict:
+        _bad(where, "an object", v)
+    return MappingProxyType({k: _view(x, inner, cls) for k, x in v.items()})
+
+
 def _freeze(v: object, where: str) -> JSONValue:
     if v is None or type(v) in (bool, int, float, str):
         return cast(JSONValue, v)
@@ -255,9 +285,9 @@ class _View:
     @classmethod
     def _wrap(cls, raw: dict[str, object]) -> Self:
         """A view of decoded JSON the caller will not touch again, checked."""
-        view = object.__new__(cls)
-        object.__setattr__(view, "_raw", raw)
-        object.__setattr__(view, "_cache", {})
+        view = _new(cls)
+        _set_raw(view, raw)
+        _set_cache(view, {})
         view._check()
         return view
 
@@ -321,3 +351,9 @@ class _View:
     def __repr__(self) -> str:
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._FIELDS)
         return f"{type(self).__name__}({shown})"
+
+
+# The slots' own setters: building a view skips the immutability guard's lookup.
+_new = object.__new__
+_set_raw: Callable[[_View, dict[str, object]], None] = _View.__dict__["_raw"].__set__
+_set_cache: Callable[[_View, dict[str, object]], None] = _View.__dict__["_cache"].__set__
