@@ -110,6 +110,7 @@ class JobResultsExtras(_Raw):
     """
 
     __slots__ = ()
+    _CACHES = True
 
     @property
     def links(self) -> Mapping[str, str]:

@@ -237,6 +237,8 @@ class Emitter:
         checked = [p for p in provided if p in schema.get("required", [])] + checked
         lines.append(f"    _CHECKED = {tuple(checked)!r}")
         lines.append(f"    _FIELDS = {tuple(f.attr for f in fields)!r}")
+        if any(not f.type.scalar for f in fields):
+            lines.append("    _CACHES = True")
         if schema_name in self.lazy:
             lines += self.emit_fast_check(schema_name, fields, provided)
         elif not provided and fields:

@@ -152,8 +152,12 @@ def _json(v: object, where: str) -> Mapping[str, JSONValue]:
 def _view(v: object, where: str, cls: type[V]) -> V:
     if type(v) is not dict:
         _bad(where, "an object", v)
+    view = _new(cls)  # `cls._wrap(v)`, inlined: a page builds thousands
+    _set_raw(view, v)
+    _set_cache(view, {} if cls._CACHES else _NO_CACHE)
     try:
-        return cls._wrap(v)
+        view._check()
+        return view
     except APIResponseValidationError as exc:  # name the path to the nested value
         message = f"{where}: {exc.args[0]}"
         raise APIResponseValidationError(message, body=exc.body or b"") from None
@@ -270,13 +274,16 @@ class _View:
     _SCHEMA = ""
     _CHECKED: tuple[str, ...] = ()
     _FIELDS: tuple[str, ...] = ()
+    # Whether a view keeps a cache of parsed fields: only those with a non-scalar field do,
+    # so a page does not allocate a dict for each of its small nested views.
+    _CACHES = False
 
     _raw: dict[str, object]
     _cache: dict[str, object]
 
     def __init__(self, raw: dict[str, object]) -> None:
-        object.__setattr__(self, "_raw", raw)
-        object.__setattr__(self, "_cache", {})
+        _set_raw(self, raw)
+        _set_cache(self, {} if self._CACHES else _NO_CACHE)
         try:
             self._check()
         except APIResponseValidationError as exc:
@@ -287,7 +294,7 @@ class _View:
         """A view of decoded JSON the caller will not touch again, checked."""
         view = _new(cls)
         _set_raw(view, raw)
-        _set_cache(view, {})
+        _set_cache(view, {} if cls._CACHES else _NO_CACHE)
         view._check()
         return view
 
@@ -357,3 +364,5 @@ class _View:
 _new = object.__new__
 _set_raw: Callable[[_View, dict[str, object]], None] = _View.__dict__["_raw"].__set__
 _set_cache: Callable[[_View, dict[str, object]], None] = _View.__dict__["_cache"].__set__
+# The cache of a view that caches nothing: read-only, so a write would fail loudly.
+_NO_CACHE = cast(dict[str, object], MappingProxyType({}))

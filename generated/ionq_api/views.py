@@ -151,8 +151,12 @@ def _json(v: object, where: str) -> Mapping[str, JSONValue]:
 def _view(v: object, where: str, cls: type[V]) -> V:
     if type(v) is not dict:
         _bad(where, "an object", v)
+    view = _new(cls)  # `cls._wrap(v)`, inlined: a page builds thousands
+    _set_raw(view, v)
+    _set_cache(view, {} if cls._CACHES else _NO_CACHE)
     try:
-        return cls._wrap(v)
+        view._check()
+        return view
     except APIResponseValidationError as exc:  # name the path to the nested value
         message = f"{where}: {exc.args[0]}"
         raise APIResponseValidationError(message, body=exc.body or b"") from None
@@ -269,13 +273,16 @@ class _View:
     _SCHEMA = ""
     _CHECKED: tuple[str, ...] = ()
     _FIELDS: tuple[str, ...] = ()
+    # Whether a view keeps a cache of parsed fields: only those with a non-scalar field do,
+    # so a page does not allocate a dict for each of its small nested views.
+    _CACHES = False
 
     _raw: dict[str, object]
     _cache: dict[str, object]
 
     def __init__(self, raw: dict[str, object]) -> None:
-        object.__setattr__(self, "_raw", raw)
-        object.__setattr__(self, "_cache", {})
+        _set_raw(self, raw)
+        _set_cache(self, {} if self._CACHES else _NO_CACHE)
         try:
             self._check()
         except APIResponseValidationError as exc:
@@ -286,7 +293,7 @@ class _View:
         """A view of decoded JSON the caller will not touch again, checked."""
         view = _new(cls)
         _set_raw(view, raw)
-        _set_cache(view, {})
+        _set_cache(view, {} if cls._CACHES else _NO_CACHE)
         view._check()
         return view
 
@@ -356,6 +363,8 @@ class _View:
 _new = object.__new__
 _set_raw: Callable[[_View, dict[str, object]], None] = _View.__dict__["_raw"].__set__
 _set_cache: Callable[[_View, dict[str, object]], None] = _View.__dict__["_cache"].__set__
+# The cache of a view that caches nothing: read-only, so a write would fail loudly.
+_NO_CACHE = cast(dict[str, object], MappingProxyType({}))
 
 __all__ = [
     "Backend",
@@ -429,6 +438,7 @@ class Job(JobExtras, _View):
         "output",
         "results",
     )
+    _CACHES = True
 
     def _check(self) -> None:
         raw = self._raw
@@ -814,6 +824,7 @@ class JobPage(PageExtras, _View):
     _SCHEMA = "JobList"
     _CHECKED = ("jobs", "next")
     _FIELDS = ("jobs", "next")
+    _CACHES = True
 
     def _check(self) -> None:
         raw = self._raw
@@ -944,6 +955,7 @@ class JobStats(_View):
         "predicted_quantum_compute_time_us",
         "billed_quantum_compute_time_us",
     )
+    _CACHES = True
 
     def _check(self) -> None:
         raw = self._raw
@@ -1051,6 +1063,7 @@ class JobOutput(_View):
     _SCHEMA = "JobOutput"
     _CHECKED = ("compilation", "error_mitigation")
     _FIELDS = ("compilation", "error_mitigation")
+    _CACHES = True
 
     def _check(self) -> None:
         raw = self._raw
@@ -1100,6 +1113,7 @@ class CompilationOutput(_View):
     _SCHEMA = "CompilationOutput"
     _CHECKED = ("compiled_circuits",)
     _FIELDS = ("compiled_circuits",)
+    _CACHES = True
 
     def _check(self) -> None:
         raw = self._raw
@@ -1245,6 +1259,7 @@ class Settings(_View):
     _SCHEMA = "JobSettings"
     _CHECKED = ("compilation", "error_mitigation")
     _FIELDS = ("compilation", "error_mitigation")
+    _CACHES = True
 
     def _check(self) -> None:
         raw = self._raw
@@ -1414,6 +1429,7 @@ class JobCost(_View):
     _SCHEMA = "JobCost"
     _CHECKED = ("dry_run", "estimated_cost", "cost")
     _FIELDS = ("dry_run", "estimated_cost", "cost")
+    _CACHES = True
 
     def _check(self) -> None:
         raw = self._raw
@@ -1524,6 +1540,7 @@ class JobEstimate(_View):
         "estimated_quantum_compute_time_us",
         "current_predicted_queue_time_ms",
     )
+    _CACHES = True
 
     def _check(self) -> None:
         raw = self._raw
@@ -1804,6 +1821,7 @@ class RateCard(_View):
     _SCHEMA = "RateCard"
     _CHECKED = ("id", "rates")
     _FIELDS = ("id", "rates")
+    _CACHES = True
 
     def _check(self) -> None:
         raw = self._raw
@@ -2013,6 +2031,7 @@ class Backend(_View):
         "supported_native_gates",
         "supported_error_mitigations",
     )
+    _CACHES = True
 
     def _check(self) -> None:
         raw = self._raw
@@ -2249,6 +2268,7 @@ class Characterization(_View):
     _SCHEMA = "Characterization"
     _CHECKED = ("id", "backend", "date", "qubits", "connectivity", "fidelity", "timing")
     _FIELDS = ("id", "backend", "date", "qubits", "connectivity", "fidelity", "timing")
+    _CACHES = True
 
     def _check(self) -> None:
         raw = self._raw
@@ -2395,6 +2415,7 @@ class CharacterizationPage(_View):
     _SCHEMA = "CharacterizationList"
     _CHECKED = ("characterizations", "pages")
     _FIELDS = ("characterizations", "pages")
+    _CACHES = True
 
     def _check(self) -> None:
         raw = self._raw
@@ -2484,6 +2505,7 @@ class SessionSettings(_View):
     _SCHEMA = "SessionSettings"
     _CHECKED = ("job_count_limit", "duration_limit_min", "cost_limit", "expires_at")
     _FIELDS = ("job_count_limit", "duration_limit_min", "cost_limit", "expires_at")
+    _CACHES = True
 
     def _check(self) -> None:
         raw = self._raw
@@ -2587,6 +2609,7 @@ class Session(_View):
         "ender_id",
         "settings",
     )
+    _CACHES = True
 
     def _check(self) -> None:
         raw = self._raw
@@ -2755,6 +2778,7 @@ class SessionList(_View):
     _SCHEMA = "SessionList"
     _CHECKED = ("organization_id", "sessions")
     _FIELDS = ("organization_id", "sessions")
+    _CACHES = True
 
     def _check(self) -> None:
         raw = self._raw
@@ -2842,6 +2866,7 @@ class JobsCanceled(_View):
     _SCHEMA = "JobsCanceled"
     _CHECKED = ("ids", "status")
     _FIELDS = ("ids", "status")
+    _CACHES = True
 
     def _check(self) -> None:
         raw = self._raw
@@ -2925,6 +2950,7 @@ class JobsDeleted(_View):
     _SCHEMA = "JobsDeleted"
     _CHECKED = ("ids", "status")
     _FIELDS = ("ids", "status")
+    _CACHES = True
 
     def _check(self) -> None:
         raw = self._raw
