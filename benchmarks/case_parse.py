@@ -23,15 +23,18 @@ from ._report import Quantity, Row, Target, compare
 __all__ = ["read_every_field", "run"]
 
 CASE = "2 parse 1,000-job page"
-WITHIN_RAW = Target(2.0)
+WITHIN_RAW = Target(1.4)
+# Reading everything costs no more than a parse that builds everything up front.
+WITHIN_CORE = Target(1.0)
 
-# Every public field of a job: properties and fields parsed on first read.
+# Every public field of a job, its hand-written bases' (status, raw_status) included.
 FIELDS = tuple(
-    name
-    for name, value in vars(Job).items()
-    if not name.startswith("_")
-    and not callable(value)
-    and not isinstance(value, classmethod | staticmethod)
+    dict.fromkeys(
+        name
+        for klass in Job.__mro__
+        for name, value in vars(klass).items()
+        if isinstance(value, property) and not name.startswith("_")
+    )
 )
 
 
@@ -75,5 +78,5 @@ def run(recorded: Recorded, quick: bool) -> list[Row]:
         compare(CASE, typed, samples, shown, "facade", "raw", "json.loads", WITHIN_RAW),
         compare(CASE, typed, samples, shown, "facade", "core", "ionq-core models"),
         compare(CASE, everything, samples, shown, "all", "raw", "json.loads"),
-        compare(CASE, everything, samples, shown, "all", "core", "ionq-core models"),
+        compare(CASE, everything, samples, shown, "all", "core", "ionq-core models", WITHIN_CORE),
     ]

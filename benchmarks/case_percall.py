@@ -22,7 +22,7 @@ __all__ = ["run"]
 
 RAW = "raw httpx + json.loads"
 CORE = "ionq-core get_job"
-WITHIN_RAW = Target(1.25)
+WITHIN_RAW = Target(1.1)
 AHEAD_OF_CORE = Target(1.0, strict=True)
 
 

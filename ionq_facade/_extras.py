@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from ._errors import APIResponseValidationError
 from ._lifecycle import JobStatus, parse_status
@@ -42,7 +42,8 @@ class JobExtras(_Raw):
     @property
     def status(self) -> JobStatus:
         """Normalized: `running` is `STARTED`; a value this client does not know `UNKNOWN`."""
-        return parse_status(self.raw_status)
+        value = self._raw.get("status")
+        return parse_status(value if type(value) is str else self.raw_status)
 
     @property
     def raw_status(self) -> str:
@@ -109,9 +110,13 @@ class JobResultsExtras(_Raw):
     """
 
     __slots__ = ()
+    _CACHES = True
 
     @property
     def links(self) -> Mapping[str, str]:
+        cached = self._cache.get("links")
+        if cached is not None:
+            return cast(Mapping[str, str], cached)
         found: dict[str, str] = {}
         for key, value in self._raw.items():
             if isinstance(value, dict) and "url" in value and "id" not in value:
@@ -122,7 +127,8 @@ class JobResultsExtras(_Raw):
                         body=json.dumps(url).encode(),
                     )
                 found[key] = url
-        return MappingProxyType(found)
+        self._cache["links"] = links = MappingProxyType(found)
+        return links
 
     @property
     def probabilities_url(self) -> str | None:
@@ -130,16 +136,19 @@ class JobResultsExtras(_Raw):
 
     @property
     def artifacts(self) -> Mapping[str, ResultArtifact]:
+        cached = self._cache.get("artifacts")
+        if cached is not None:
+            return cast("Mapping[str, ResultArtifact]", cached)
         from ionq_api.views import ResultArtifact, _view
 
         links = self.links
-        return MappingProxyType(
-            {
-                k: _view(v, f"JobResults.{k}", ResultArtifact)
-                for k, v in self._raw.items()
-                if k not in links
-            }
-        )
+        found = {
+            k: _view(v, f"JobResults.{k}", ResultArtifact)
+            for k, v in self._raw.items()
+            if k not in links
+        }
+        self._cache["artifacts"] = artifacts = MappingProxyType(found)
+        return artifacts
 
     def _check(self) -> None:
         self.artifacts  # noqa: B018 - reading checks every descriptor

@@ -60,6 +60,13 @@ class PyType:
         raise AssertionError(self.kind)
 
     @property
+    def exact(self) -> str | None:
+        """The Python type a valid JSON value has exactly, when that check suffices."""
+        if self.kind in {"str", "int", "bool"} and not self.int32:
+            return self.kind
+        return None
+
+    @property
     def scalar(self) -> bool:
         return self.kind in {"str", "int", "float", "bool", "time"}
 
@@ -171,8 +178,13 @@ class Emitter:
         match t.kind:
             case "tuple" | "map":
                 assert t.item is not None
-                item = self.read(t.item, "x", f"{where}[]")
                 fn = "_tuple" if t.kind == "tuple" else "_map"
+                if t.item.kind == "view":  # no per-item lambda on the hot path
+                    return f"{fn}_view({var}, {w}, {where + '[]'!r}, {t.item.view})"
+                item = self.read(t.item, "x", f"{where}[]")
+                exact = t.item.exact
+                if exact is not None:  # one C pass when every item has the type
+                    return f"{fn}_of({var}, {w}, {exact}, lambda x: {item})"
                 return f"{fn}({var}, {w}, lambda x: {item})"
             case "view":
                 return f"_view({var}, {w}, {t.view})"
@@ -225,6 +237,8 @@ class Emitter:
         checked = [p for p in provided if p in schema.get("required", [])] + checked
         lines.append(f"    _CHECKED = {tuple(checked)!r}")
         lines.append(f"    _FIELDS = {tuple(f.attr for f in fields)!r}")
+        if any(not f.type.scalar for f in fields):
+            lines.append("    _CACHES = True")
         if schema_name in self.lazy:
             lines += self.emit_fast_check(schema_name, fields, provided)
         elif not provided and fields:
@@ -322,6 +336,10 @@ class Emitter:
             lines.append(f"        if {f.attr!r} in c:")
             lines.append(f"            return cast({ann!r}, c[{f.attr!r}])")
         lines.append(f"        v = self._raw.get({f.key!r})")
+        if f.type.exact is not None:  # the common, valid case without a call
+            test = f"type(v) is {f.type.exact}"
+            lines.append(f"        if {'v is None or ' if f.optional else ''}{test}:")
+            lines.append("            return v")
         read = self.read(f.type, "v", where)
         if f.optional:
             absent = f.empty or "None"

@@ -100,6 +100,36 @@ def _map(v: object, where: str, item: Callable[[object], T]) -> Mapping[str, T]:
     return MappingProxyType({k: item(x) for k, x in v.items()})
 
 
+# Lists and maps of one exact JSON scalar type (str, int, bool) are checked in one pass
+# of C code and kept as they came; the raw JSON is never mutated, so no copy is needed.
+
+
+def _tuple_of(v: object, where: str, kind: type[T], item: Callable[[object], T]) -> tuple[T, ...]:
+    if type(v) is list and (not v or set(map(type, v)) == {kind}):
+        return tuple(v)
+    return _tuple(v, where, item)
+
+
+def _map_of(
+    v: object, where: str, kind: type[T], item: Callable[[object], T]
+) -> Mapping[str, T]:
+    if type(v) is dict and (not v or set(map(type, v.values())) == {kind}):
+        return MappingProxyType(v)
+    return _map(v, where, item)
+
+
+def _tuple_view(v: object, where: str, inner: str, cls: type[V]) -> tuple[V, ...]:
+    if type(v) is not list:
+        _bad(where, "a list", v)
+    return tuple([_view(x, inner, cls) for x in v])
+
+
+def _map_view(v: object, where: str, inner: str, cls: type[V]) -> Mapping[str, V]:
+    if type(v) is not dict:
+        _bad(where, "an object", v)
+    return MappingProxyType({k: _view(x, inner, cls) for k, x in v.items()})
+
+
 def _freeze(v: object, where: str) -> JSONValue:
     if v is None or type(v) in (bool, int, float, str):
         return cast(JSONValue, v)
@@ -122,8 +152,12 @@ def _json(v: object, where: str) -> Mapping[str, JSONValue]:
 def _view(v: object, where: str, cls: type[V]) -> V:
     if type(v) is not dict:
         _bad(where, "an object", v)
+    view = _new(cls)  # `cls._wrap(v)`, inlined: a page builds thousands
+    _set_raw(view, v)
+    _set_cache(view, {} if cls._CACHES else _NO_CACHE)
     try:
-        return cls._wrap(v)
+        view._check()
+        return view
     except APIResponseValidationError as exc:  # name the path to the nested value
         message = f"{where}: {exc.args[0]}"
         raise APIResponseValidationError(message, body=exc.body or b"") from None
@@ -240,13 +274,16 @@ class _View:
     _SCHEMA = ""
     _CHECKED: tuple[str, ...] = ()
     _FIELDS: tuple[str, ...] = ()
+    # Whether a view keeps a cache of parsed fields: only those with a non-scalar field do,
+    # so a page does not allocate a dict for each of its small nested views.
+    _CACHES = False
 
     _raw: dict[str, object]
     _cache: dict[str, object]
 
     def __init__(self, raw: dict[str, object]) -> None:
-        object.__setattr__(self, "_raw", raw)
-        object.__setattr__(self, "_cache", {})
+        _set_raw(self, raw)
+        _set_cache(self, {} if self._CACHES else _NO_CACHE)
         try:
             self._check()
         except APIResponseValidationError as exc:
@@ -255,9 +292,9 @@ class _View:
     @classmethod
     def _wrap(cls, raw: dict[str, object]) -> Self:
         """A view of decoded JSON the caller will not touch again, checked."""
-        view = object.__new__(cls)
-        object.__setattr__(view, "_raw", raw)
-        object.__setattr__(view, "_cache", {})
+        view = _new(cls)
+        _set_raw(view, raw)
+        _set_cache(view, {} if cls._CACHES else _NO_CACHE)
         view._check()
         return view
 
@@ -321,3 +358,11 @@ class _View:
     def __repr__(self) -> str:
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._FIELDS)
         return f"{type(self).__name__}({shown})"
+
+
+# The slots' own setters: building a view skips the immutability guard's lookup.
+_new = object.__new__
+_set_raw: Callable[[_View, dict[str, object]], None] = _View.__dict__["_raw"].__set__
+_set_cache: Callable[[_View, dict[str, object]], None] = _View.__dict__["_cache"].__set__
+# The cache of a view that caches nothing: read-only, so a write would fail loudly.
+_NO_CACHE = cast(dict[str, object], MappingProxyType({}))

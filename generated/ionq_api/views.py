@@ -101,6 +101,34 @@ def _map(v: object, where: str, item: Callable[[object], T]) -> Mapping[str, T]:
     return MappingProxyType({k: item(x) for k, x in v.items()})
 
 
+# Lists and maps of one exact JSON scalar type (str, int, bool) are checked in one pass
+# of C code and kept as they came; the raw JSON is never mutated, so no copy is needed.
+
+
+def _tuple_of(v: object, where: str, kind: type[T], item: Callable[[object], T]) -> tuple[T, ...]:
+    if type(v) is list and (not v or set(map(type, v)) == {kind}):
+        return tuple(v)
+    return _tuple(v, where, item)
+
+
+def _map_of(v: object, where: str, kind: type[T], item: Callable[[object], T]) -> Mapping[str, T]:
+    if type(v) is dict and (not v or set(map(type, v.values())) == {kind}):
+        return MappingProxyType(v)
+    return _map(v, where, item)
+
+
+def _tuple_view(v: object, where: str, inner: str, cls: type[V]) -> tuple[V, ...]:
+    if type(v) is not list:
+        _bad(where, "a list", v)
+    return tuple([_view(x, inner, cls) for x in v])
+
+
+def _map_view(v: object, where: str, inner: str, cls: type[V]) -> Mapping[str, V]:
+    if type(v) is not dict:
+        _bad(where, "an object", v)
+    return MappingProxyType({k: _view(x, inner, cls) for k, x in v.items()})
+
+
 def _freeze(v: object, where: str) -> JSONValue:
     if v is None or type(v) in (bool, int, float, str):
         return cast(JSONValue, v)
@@ -123,8 +151,12 @@ def _json(v: object, where: str) -> Mapping[str, JSONValue]:
 def _view(v: object, where: str, cls: type[V]) -> V:
     if type(v) is not dict:
         _bad(where, "an object", v)
+    view = _new(cls)  # `cls._wrap(v)`, inlined: a page builds thousands
+    _set_raw(view, v)
+    _set_cache(view, {} if cls._CACHES else _NO_CACHE)
     try:
-        return cls._wrap(v)
+        view._check()
+        return view
     except APIResponseValidationError as exc:  # name the path to the nested value
         message = f"{where}: {exc.args[0]}"
         raise APIResponseValidationError(message, body=exc.body or b"") from None
@@ -241,13 +273,16 @@ class _View:
     _SCHEMA = ""
     _CHECKED: tuple[str, ...] = ()
     _FIELDS: tuple[str, ...] = ()
+    # Whether a view keeps a cache of parsed fields: only those with a non-scalar field do,
+    # so a page does not allocate a dict for each of its small nested views.
+    _CACHES = False
 
     _raw: dict[str, object]
     _cache: dict[str, object]
 
     def __init__(self, raw: dict[str, object]) -> None:
-        object.__setattr__(self, "_raw", raw)
-        object.__setattr__(self, "_cache", {})
+        _set_raw(self, raw)
+        _set_cache(self, {} if self._CACHES else _NO_CACHE)
         try:
             self._check()
         except APIResponseValidationError as exc:
@@ -256,9 +291,9 @@ class _View:
     @classmethod
     def _wrap(cls, raw: dict[str, object]) -> Self:
         """A view of decoded JSON the caller will not touch again, checked."""
-        view = object.__new__(cls)
-        object.__setattr__(view, "_raw", raw)
-        object.__setattr__(view, "_cache", {})
+        view = _new(cls)
+        _set_raw(view, raw)
+        _set_cache(view, {} if cls._CACHES else _NO_CACHE)
         view._check()
         return view
 
@@ -323,6 +358,13 @@ class _View:
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._FIELDS)
         return f"{type(self).__name__}({shown})"
 
+
+# The slots' own setters: building a view skips the immutability guard's lookup.
+_new = object.__new__
+_set_raw: Callable[[_View, dict[str, object]], None] = _View.__dict__["_raw"].__set__
+_set_cache: Callable[[_View, dict[str, object]], None] = _View.__dict__["_cache"].__set__
+# The cache of a view that caches nothing: read-only, so a write would fail loudly.
+_NO_CACHE = cast(dict[str, object], MappingProxyType({}))
 
 __all__ = [
     "Backend",
@@ -396,6 +438,7 @@ class Job(JobExtras, _View):
         "output",
         "results",
     )
+    _CACHES = True
 
     def _check(self) -> None:
         raw = self._raw
@@ -502,6 +545,8 @@ class Job(JobExtras, _View):
     @property
     def id(self) -> str:
         v = self._raw.get("id")
+        if type(v) is str:
+            return v
         try:
             return _str(v, "Job.id")
         except APIResponseValidationError as exc:
@@ -510,6 +555,8 @@ class Job(JobExtras, _View):
     @property
     def type(self) -> str:
         v = self._raw.get("type")
+        if type(v) is str:
+            return v
         try:
             return _str(v, "Job.type")
         except APIResponseValidationError as exc:
@@ -518,6 +565,8 @@ class Job(JobExtras, _View):
     @property
     def backend(self) -> str:
         v = self._raw.get("backend")
+        if type(v) is str:
+            return v
         try:
             return _str(v, "Job.backend")
         except APIResponseValidationError as exc:
@@ -526,6 +575,8 @@ class Job(JobExtras, _View):
     @property
     def dry_run(self) -> bool | None:
         v = self._raw.get("dry_run")
+        if v is None or type(v) is bool:
+            return v
         try:
             return None if v is None else _bool(v, "Job.dry_run")
         except APIResponseValidationError as exc:
@@ -534,6 +585,8 @@ class Job(JobExtras, _View):
     @property
     def submitter_id(self) -> str | None:
         v = self._raw.get("submitter_id")
+        if v is None or type(v) is str:
+            return v
         try:
             return None if v is None else _str(v, "Job.submitter_id")
         except APIResponseValidationError as exc:
@@ -542,6 +595,8 @@ class Job(JobExtras, _View):
     @property
     def project_id(self) -> str | None:
         v = self._raw.get("project_id")
+        if v is None or type(v) is str:
+            return v
         try:
             return None if v is None else _str(v, "Job.project_id")
         except APIResponseValidationError as exc:
@@ -550,6 +605,8 @@ class Job(JobExtras, _View):
     @property
     def parent_job_id(self) -> str | None:
         v = self._raw.get("parent_job_id")
+        if v is None or type(v) is str:
+            return v
         try:
             return None if v is None else _str(v, "Job.parent_job_id")
         except APIResponseValidationError as exc:
@@ -558,6 +615,8 @@ class Job(JobExtras, _View):
     @property
     def session_id(self) -> str | None:
         v = self._raw.get("session_id")
+        if v is None or type(v) is str:
+            return v
         try:
             return None if v is None else _str(v, "Job.session_id")
         except APIResponseValidationError as exc:
@@ -573,7 +632,9 @@ class Job(JobExtras, _View):
             c["child_job_ids"] = r = (
                 None
                 if v is None
-                else _tuple(v, "Job.child_job_ids", lambda x: _str(x, "Job.child_job_ids[]"))
+                else _tuple_of(
+                    v, "Job.child_job_ids", str, lambda x: _str(x, "Job.child_job_ids[]")
+                )
             )
             return r
         except APIResponseValidationError as exc:
@@ -588,7 +649,9 @@ class Job(JobExtras, _View):
         v = self._raw.get("metadata")
         try:
             c["metadata"] = r = (
-                None if v is None else _map(v, "Job.metadata", lambda x: _str(x, "Job.metadata[]"))
+                None
+                if v is None
+                else _map_of(v, "Job.metadata", str, lambda x: _str(x, "Job.metadata[]"))
             )
             return r
         except APIResponseValidationError as exc:
@@ -597,6 +660,8 @@ class Job(JobExtras, _View):
     @property
     def name(self) -> str | None:
         v = self._raw.get("name")
+        if v is None or type(v) is str:
+            return v
         try:
             return None if v is None else _str(v, "Job.name")
         except APIResponseValidationError as exc:
@@ -630,6 +695,8 @@ class Job(JobExtras, _View):
     @property
     def predicted_wait_time_ms(self) -> int | None:
         v = self._raw.get("predicted_wait_time_ms")
+        if v is None or type(v) is int:
+            return v
         try:
             return None if v is None else _int(v, "Job.predicted_wait_time_ms")
         except APIResponseValidationError as exc:
@@ -638,6 +705,8 @@ class Job(JobExtras, _View):
     @property
     def predicted_execution_duration_ms(self) -> int | None:
         v = self._raw.get("predicted_execution_duration_ms")
+        if v is None or type(v) is int:
+            return v
         try:
             return None if v is None else _int(v, "Job.predicted_execution_duration_ms")
         except APIResponseValidationError as exc:
@@ -646,6 +715,8 @@ class Job(JobExtras, _View):
     @property
     def execution_duration_ms(self) -> int | None:
         v = self._raw.get("execution_duration_ms")
+        if v is None or type(v) is int:
+            return v
         try:
             return None if v is None else _int(v, "Job.execution_duration_ms")
         except APIResponseValidationError as exc:
@@ -654,6 +725,8 @@ class Job(JobExtras, _View):
     @property
     def shots(self) -> int | None:
         v = self._raw.get("shots")
+        if v is None or type(v) is int:
+            return v
         try:
             return None if v is None else _int(v, "Job.shots")
         except APIResponseValidationError as exc:
@@ -686,6 +759,8 @@ class Job(JobExtras, _View):
     @property
     def cost_model(self) -> str | None:
         v = self._raw.get("cost_model")
+        if v is None or type(v) is str:
+            return v
         try:
             return None if v is None else _str(v, "Job.cost_model")
         except APIResponseValidationError as exc:
@@ -749,6 +824,7 @@ class JobPage(PageExtras, _View):
     _SCHEMA = "JobList"
     _CHECKED = ("jobs", "next")
     _FIELDS = ("jobs", "next")
+    _CACHES = True
 
     def _check(self) -> None:
         raw = self._raw
@@ -771,13 +847,15 @@ class JobPage(PageExtras, _View):
         if "jobs" in c:
             return cast("tuple[Job, ...]", c["jobs"])
         v = self._raw.get("jobs")
-        c["jobs"] = r = _tuple(v, "JobPage.jobs", lambda x: _view(x, "JobPage.jobs[]", Job))
+        c["jobs"] = r = _tuple_view(v, "JobPage.jobs", "JobPage.jobs[]", Job)
         return r
 
     @property
     def next(self) -> str | None:
         """Cursor of the next page; null on the last page."""
         v = self._raw.get("next")
+        if v is None or type(v) is str:
+            return v
         return None if v is None else _str(v, "JobPage.next")
 
 
@@ -803,11 +881,15 @@ class JobRef(JobRefExtras, _View):
     @property
     def id(self) -> str:
         v = self._raw.get("id")
+        if type(v) is str:
+            return v
         return _str(v, "JobRef.id")
 
     @property
     def session_id(self) -> str | None:
         v = self._raw.get("session_id")
+        if v is None or type(v) is str:
+            return v
         return None if v is None else _str(v, "JobRef.session_id")
 
 
@@ -839,11 +921,15 @@ class JobFailure(_View):
     @property
     def code(self) -> str:
         v = self._raw.get("code")
+        if type(v) is str:
+            return v
         return _str(v, "JobFailure.code")
 
     @property
     def message(self) -> str:
         v = self._raw.get("message")
+        if type(v) is str:
+            return v
         return _str(v, "JobFailure.message")
 
 
@@ -869,6 +955,7 @@ class JobStats(_View):
         "predicted_quantum_compute_time_us",
         "billed_quantum_compute_time_us",
     )
+    _CACHES = True
 
     def _check(self) -> None:
         raw = self._raw
@@ -924,11 +1011,15 @@ class JobStats(_View):
     @property
     def qubits(self) -> int | None:
         v = self._raw.get("qubits")
+        if v is None or type(v) is int:
+            return v
         return None if v is None else _int(v, "JobStats.qubits")
 
     @property
     def circuits(self) -> int | None:
         v = self._raw.get("circuits")
+        if v is None or type(v) is int:
+            return v
         return None if v is None else _int(v, "JobStats.circuits")
 
     @property
@@ -952,11 +1043,15 @@ class JobStats(_View):
     @property
     def predicted_quantum_compute_time_us(self) -> int | None:
         v = self._raw.get("predicted_quantum_compute_time_us")
+        if v is None or type(v) is int:
+            return v
         return None if v is None else _int(v, "JobStats.predicted_quantum_compute_time_us")
 
     @property
     def billed_quantum_compute_time_us(self) -> int | None:
         v = self._raw.get("billed_quantum_compute_time_us")
+        if v is None or type(v) is int:
+            return v
         return None if v is None else _int(v, "JobStats.billed_quantum_compute_time_us")
 
 
@@ -968,6 +1063,7 @@ class JobOutput(_View):
     _SCHEMA = "JobOutput"
     _CHECKED = ("compilation", "error_mitigation")
     _FIELDS = ("compilation", "error_mitigation")
+    _CACHES = True
 
     def _check(self) -> None:
         raw = self._raw
@@ -1017,6 +1113,7 @@ class CompilationOutput(_View):
     _SCHEMA = "CompilationOutput"
     _CHECKED = ("compiled_circuits",)
     _FIELDS = ("compiled_circuits",)
+    _CACHES = True
 
     def _check(self) -> None:
         raw = self._raw
@@ -1042,10 +1139,11 @@ class CompilationOutput(_View):
         c["compiled_circuits"] = r = (
             _EMPTY
             if v is None
-            else _map(
+            else _map_view(
                 v,
                 "CompilationOutput.compiled_circuits",
-                lambda x: _view(x, "CompilationOutput.compiled_circuits[]", ResultArtifact),
+                "CompilationOutput.compiled_circuits[]",
+                ResultArtifact,
             )
         )
         return r
@@ -1094,17 +1192,23 @@ class ResultArtifact(_View):
     def id(self) -> str:
         """Pass to GET /jobs/{UUID}/artifacts/{artifactId}."""
         v = self._raw.get("id")
+        if type(v) is str:
+            return v
         return _str(v, "ResultArtifact.id")
 
     @property
     def format(self) -> str:
         """Result format, e.g. `ionq.result.probabilities.json.v1`."""
         v = self._raw.get("format")
+        if type(v) is str:
+            return v
         return _str(v, "ResultArtifact.format")
 
     @property
     def media_type(self) -> str:
         v = self._raw.get("media_type")
+        if type(v) is str:
+            return v
         return _str(v, "ResultArtifact.media_type")
 
 
@@ -1137,6 +1241,8 @@ class Noise(_View):
     @property
     def model(self) -> str:
         v = self._raw.get("model")
+        if type(v) is str:
+            return v
         return _str(v, "Noise.model")
 
     @property
@@ -1153,6 +1259,7 @@ class Settings(_View):
     _SCHEMA = "JobSettings"
     _CHECKED = ("compilation", "error_mitigation")
     _FIELDS = ("compilation", "error_mitigation")
+    _CACHES = True
 
     def _check(self) -> None:
         raw = self._raw
@@ -1241,21 +1348,29 @@ class Compilation(_View):
     @property
     def opt(self) -> int | None:
         v = self._raw.get("opt")
+        if v is None or type(v) is int:
+            return v
         return None if v is None else _int(v, "Compilation.opt")
 
     @property
     def precision(self) -> str | None:
         v = self._raw.get("precision")
+        if v is None or type(v) is str:
+            return v
         return None if v is None else _str(v, "Compilation.precision")
 
     @property
     def gate_basis(self) -> str | None:
         v = self._raw.get("gate_basis")
+        if v is None or type(v) is str:
+            return v
         return None if v is None else _str(v, "Compilation.gate_basis")
 
     @property
     def service_version(self) -> str | None:
         v = self._raw.get("service_version")
+        if v is None or type(v) is str:
+            return v
         return None if v is None else _str(v, "Compilation.service_version")
 
 
@@ -1294,11 +1409,15 @@ class ErrorMitigation(_View):
     def debiasing(self) -> bool | None:
         """Needs at least 500 shots (refused with 400 below). Omitted: on for QPU jobs of 500 or more shots, as IonQ defaults; the job then reports `output.error_mitigation`."""
         v = self._raw.get("debiasing")
+        if v is None or type(v) is bool:
+            return v
         return None if v is None else _bool(v, "ErrorMitigation.debiasing")
 
     @property
     def symmetry_verification(self) -> bool | None:
         v = self._raw.get("symmetry_verification")
+        if v is None or type(v) is bool:
+            return v
         return None if v is None else _bool(v, "ErrorMitigation.symmetry_verification")
 
 
@@ -1310,6 +1429,7 @@ class JobCost(_View):
     _SCHEMA = "JobCost"
     _CHECKED = ("dry_run", "estimated_cost", "cost")
     _FIELDS = ("dry_run", "estimated_cost", "cost")
+    _CACHES = True
 
     def _check(self) -> None:
         raw = self._raw
@@ -1333,6 +1453,8 @@ class JobCost(_View):
     @property
     def dry_run(self) -> bool:
         v = self._raw.get("dry_run")
+        if type(v) is bool:
+            return v
         return _bool(v, "JobCost.dry_run")
 
     @property
@@ -1387,6 +1509,8 @@ class CostAmount(_View):
     def unit(self) -> str:
         """Currency code such as `usd`, or `credit`."""
         v = self._raw.get("unit")
+        if type(v) is str:
+            return v
         return _str(v, "CostAmount.unit")
 
 
@@ -1416,6 +1540,7 @@ class JobEstimate(_View):
         "estimated_quantum_compute_time_us",
         "current_predicted_queue_time_ms",
     )
+    _CACHES = True
 
     def _check(self) -> None:
         raw = self._raw
@@ -1483,11 +1608,15 @@ class JobEstimate(_View):
     @property
     def estimated_at(self) -> str:
         v = self._raw.get("estimated_at")
+        if type(v) is str:
+            return v
         return _str(v, "JobEstimate.estimated_at")
 
     @property
     def estimated_unit(self) -> str:
         v = self._raw.get("estimated_unit")
+        if type(v) is str:
+            return v
         return _str(v, "JobEstimate.estimated_unit")
 
     @property
@@ -1508,17 +1637,23 @@ class JobEstimate(_View):
     def estimated_execution_time_ms(self) -> int:
         """Milliseconds."""
         v = self._raw.get("estimated_execution_time")
+        if type(v) is int:
+            return v
         return _int(v, "JobEstimate.estimated_execution_time_ms")
 
     @property
     def estimated_quantum_compute_time_us(self) -> int | None:
         v = self._raw.get("estimated_quantum_compute_time_us")
+        if v is None or type(v) is int:
+            return v
         return None if v is None else _int(v, "JobEstimate.estimated_quantum_compute_time_us")
 
     @property
     def current_predicted_queue_time_ms(self) -> int:
         """Milliseconds."""
         v = self._raw.get("current_predicted_queue_time")
+        if type(v) is int:
+            return v
         return _int(v, "JobEstimate.current_predicted_queue_time_ms")
 
 
@@ -1617,46 +1752,64 @@ class EstimateContext(_View):
     @property
     def backend(self) -> str:
         v = self._raw.get("backend")
+        if type(v) is str:
+            return v
         return _str(v, "EstimateContext.backend")
 
     @property
     def type(self) -> str | None:
         v = self._raw.get("type")
+        if v is None or type(v) is str:
+            return v
         return None if v is None else _str(v, "EstimateContext.type")
 
     @property
     def qubits(self) -> int | None:
         v = self._raw.get("qubits")
+        if v is None or type(v) is int:
+            return v
         return None if v is None else _int(v, "EstimateContext.qubits")
 
     @property
     def shots(self) -> int | None:
         v = self._raw.get("shots")
+        if v is None or type(v) is int:
+            return v
         return None if v is None else _int(v, "EstimateContext.shots")
 
     @property
     def one_qubit_gates(self) -> int | None:
         v = self._raw.get("1q_gates")
+        if v is None or type(v) is int:
+            return v
         return None if v is None else _int(v, "EstimateContext.one_qubit_gates")
 
     @property
     def two_qubit_gates(self) -> int | None:
         v = self._raw.get("2q_gates")
+        if v is None or type(v) is int:
+            return v
         return None if v is None else _int(v, "EstimateContext.two_qubit_gates")
 
     @property
     def error_mitigation(self) -> bool | None:
         v = self._raw.get("error_mitigation")
+        if v is None or type(v) is bool:
+            return v
         return None if v is None else _bool(v, "EstimateContext.error_mitigation")
 
     @property
     def organization(self) -> str | None:
         v = self._raw.get("organization")
+        if v is None or type(v) is str:
+            return v
         return None if v is None else _str(v, "EstimateContext.organization")
 
     @property
     def project(self) -> str | None:
         v = self._raw.get("project")
+        if v is None or type(v) is str:
+            return v
         return None if v is None else _str(v, "EstimateContext.project")
 
 
@@ -1668,6 +1821,7 @@ class RateCard(_View):
     _SCHEMA = "RateCard"
     _CHECKED = ("id", "rates")
     _FIELDS = ("id", "rates")
+    _CACHES = True
 
     def _check(self) -> None:
         raw = self._raw
@@ -1688,6 +1842,8 @@ class RateCard(_View):
     @property
     def id(self) -> str:
         v = self._raw.get("id")
+        if type(v) is str:
+            return v
         return _str(v, "RateCard.id")
 
     @property
@@ -1696,9 +1852,7 @@ class RateCard(_View):
         if "rates" in c:
             return cast("tuple[RateCardEntry, ...]", c["rates"])
         v = self._raw.get("rates")
-        c["rates"] = r = _tuple(
-            v, "RateCard.rates", lambda x: _view(x, "RateCard.rates[]", RateCardEntry)
-        )
+        c["rates"] = r = _tuple_view(v, "RateCard.rates", "RateCard.rates[]", RateCardEntry)
         return r
 
 
@@ -1758,11 +1912,15 @@ class RateCardEntry(_View):
     @property
     def sku(self) -> str:
         v = self._raw.get("sku")
+        if type(v) is str:
+            return v
         return _str(v, "RateCardEntry.sku")
 
     @property
     def unit(self) -> str:
         v = self._raw.get("unit")
+        if type(v) is str:
+            return v
         return _str(v, "RateCardEntry.unit")
 
     @property
@@ -1820,16 +1978,22 @@ class Whoami(_View):
     def key_id(self) -> str:
         """The key's id (a UUID)."""
         v = self._raw.get("key_id")
+        if type(v) is str:
+            return v
         return _str(v, "Whoami.key_id")
 
     @property
     def key_name(self) -> str:
         v = self._raw.get("key_name")
+        if type(v) is str:
+            return v
         return _str(v, "Whoami.key_name")
 
     @property
     def project_id(self) -> str | None:
         v = self._raw.get("project_id")
+        if v is None or type(v) is str:
+            return v
         return None if v is None else _str(v, "Whoami.project_id")
 
 
@@ -1867,6 +2031,7 @@ class Backend(_View):
         "supported_native_gates",
         "supported_error_mitigations",
     )
+    _CACHES = True
 
     def _check(self) -> None:
         raw = self._raw
@@ -1950,16 +2115,22 @@ class Backend(_View):
     @property
     def name(self) -> str:
         v = self._raw.get("backend")
+        if type(v) is str:
+            return v
         return _str(v, "Backend.name")
 
     @property
     def status(self) -> str:
         v = self._raw.get("status")
+        if type(v) is str:
+            return v
         return _str(v, "Backend.status")
 
     @property
     def qubits(self) -> int:
         v = self._raw.get("qubits")
+        if type(v) is int:
+            return v
         return _int(v, "Backend.qubits")
 
     @property
@@ -1971,21 +2142,29 @@ class Backend(_View):
     @property
     def last_updated(self) -> str:
         v = self._raw.get("last_updated")
+        if type(v) is str:
+            return v
         return _str(v, "Backend.last_updated")
 
     @property
     def degraded(self) -> bool | None:
         v = self._raw.get("degraded")
+        if v is None or type(v) is bool:
+            return v
         return None if v is None else _bool(v, "Backend.degraded")
 
     @property
     def characterization_id(self) -> str | None:
         v = self._raw.get("characterization_id")
+        if v is None or type(v) is str:
+            return v
         return None if v is None else _str(v, "Backend.characterization_id")
 
     @property
     def location(self) -> str | None:
         v = self._raw.get("location")
+        if v is None or type(v) is str:
+            return v
         return None if v is None else _str(v, "Backend.location")
 
     @property
@@ -2002,8 +2181,8 @@ class Backend(_View):
         c["supported_gates"] = r = (
             ()
             if v is None
-            else _tuple(
-                v, "Backend.supported_gates", lambda x: _str(x, "Backend.supported_gates[]")
+            else _tuple_of(
+                v, "Backend.supported_gates", str, lambda x: _str(x, "Backend.supported_gates[]")
             )
         )
         return r
@@ -2017,9 +2196,10 @@ class Backend(_View):
         c["supported_native_gates"] = r = (
             ()
             if v is None
-            else _tuple(
+            else _tuple_of(
                 v,
                 "Backend.supported_native_gates",
+                str,
                 lambda x: _str(x, "Backend.supported_native_gates[]"),
             )
         )
@@ -2034,9 +2214,10 @@ class Backend(_View):
         c["supported_error_mitigations"] = r = (
             ()
             if v is None
-            else _tuple(
+            else _tuple_of(
                 v,
                 "Backend.supported_error_mitigations",
+                str,
                 lambda x: _str(x, "Backend.supported_error_mitigations[]"),
             )
         )
@@ -2087,6 +2268,7 @@ class Characterization(_View):
     _SCHEMA = "Characterization"
     _CHECKED = ("id", "backend", "date", "qubits", "connectivity", "fidelity", "timing")
     _FIELDS = ("id", "backend", "date", "qubits", "connectivity", "fidelity", "timing")
+    _CACHES = True
 
     def _check(self) -> None:
         raw = self._raw
@@ -2147,21 +2329,29 @@ class Characterization(_View):
     @property
     def id(self) -> str:
         v = self._raw.get("id")
+        if type(v) is str:
+            return v
         return _str(v, "Characterization.id")
 
     @property
     def backend(self) -> str:
         v = self._raw.get("backend")
+        if type(v) is str:
+            return v
         return _str(v, "Characterization.backend")
 
     @property
     def date(self) -> str:
         v = self._raw.get("date")
+        if type(v) is str:
+            return v
         return _str(v, "Characterization.date")
 
     @property
     def qubits(self) -> int:
         v = self._raw.get("qubits")
+        if type(v) is int:
+            return v
         return _int(v, "Characterization.qubits")
 
     @property
@@ -2176,9 +2366,10 @@ class Characterization(_View):
             else _tuple(
                 v,
                 "Characterization.connectivity",
-                lambda x: _tuple(
+                lambda x: _tuple_of(
                     x,
                     "Characterization.connectivity[]",
+                    int,
                     lambda x: _int(x, "Characterization.connectivity[][]"),
                 ),
             )
@@ -2195,11 +2386,7 @@ class Characterization(_View):
         c["fidelity"] = r = (
             _EMPTY
             if v is None
-            else _map(
-                v,
-                "Characterization.fidelity",
-                lambda x: _view(x, "Characterization.fidelity[]", Fidelity),
-            )
+            else _map_view(v, "Characterization.fidelity", "Characterization.fidelity[]", Fidelity)
         )
         return r
 
@@ -2228,6 +2415,7 @@ class CharacterizationPage(_View):
     _SCHEMA = "CharacterizationList"
     _CHECKED = ("characterizations", "pages")
     _FIELDS = ("characterizations", "pages")
+    _CACHES = True
 
     def _check(self) -> None:
         raw = self._raw
@@ -2255,10 +2443,11 @@ class CharacterizationPage(_View):
         if "characterizations" in c:
             return cast("tuple[Characterization, ...]", c["characterizations"])
         v = self._raw.get("characterizations")
-        c["characterizations"] = r = _tuple(
+        c["characterizations"] = r = _tuple_view(
             v,
             "CharacterizationPage.characterizations",
-            lambda x: _view(x, "CharacterizationPage.characterizations[]", Characterization),
+            "CharacterizationPage.characterizations[]",
+            Characterization,
         )
         return r
 
@@ -2266,6 +2455,8 @@ class CharacterizationPage(_View):
     def pages(self) -> int | None:
         """Pages remaining."""
         v = self._raw.get("pages")
+        if v is None or type(v) is int:
+            return v
         return None if v is None else _int(v, "CharacterizationPage.pages")
 
 
@@ -2296,6 +2487,8 @@ class CostLimit(_View):
     @property
     def unit(self) -> str:
         v = self._raw.get("unit")
+        if type(v) is str:
+            return v
         return _str(v, "CostLimit.unit")
 
     @property
@@ -2312,6 +2505,7 @@ class SessionSettings(_View):
     _SCHEMA = "SessionSettings"
     _CHECKED = ("job_count_limit", "duration_limit_min", "cost_limit", "expires_at")
     _FIELDS = ("job_count_limit", "duration_limit_min", "cost_limit", "expires_at")
+    _CACHES = True
 
     def _check(self) -> None:
         raw = self._raw
@@ -2350,11 +2544,15 @@ class SessionSettings(_View):
     @property
     def job_count_limit(self) -> int | None:
         v = self._raw.get("job_count_limit")
+        if v is None or type(v) is int:
+            return v
         return None if v is None else _int(v, "SessionSettings.job_count_limit")
 
     @property
     def duration_limit_min(self) -> int | None:
         v = self._raw.get("duration_limit_min")
+        if v is None or type(v) is int:
+            return v
         return None if v is None else _int(v, "SessionSettings.duration_limit_min")
 
     @property
@@ -2372,6 +2570,8 @@ class SessionSettings(_View):
     @property
     def expires_at(self) -> str | None:
         v = self._raw.get("expires_at")
+        if v is None or type(v) is str:
+            return v
         return None if v is None else _str(v, "SessionSettings.expires_at")
 
 
@@ -2409,6 +2609,7 @@ class Session(_View):
         "ender_id",
         "settings",
     )
+    _CACHES = True
 
     def _check(self) -> None:
         raw = self._raw
@@ -2491,21 +2692,29 @@ class Session(_View):
     @property
     def id(self) -> str:
         v = self._raw.get("id")
+        if type(v) is str:
+            return v
         return _str(v, "Session.id")
 
     @property
     def status(self) -> str:
         v = self._raw.get("status")
+        if type(v) is str:
+            return v
         return _str(v, "Session.status")
 
     @property
     def active(self) -> bool | None:
         v = self._raw.get("active")
+        if v is None or type(v) is bool:
+            return v
         return None if v is None else _bool(v, "Session.active")
 
     @property
     def backend(self) -> str | None:
         v = self._raw.get("backend")
+        if v is None or type(v) is str:
+            return v
         return None if v is None else _str(v, "Session.backend")
 
     @property
@@ -2526,21 +2735,29 @@ class Session(_View):
     @property
     def organization_id(self) -> str | None:
         v = self._raw.get("organization_id")
+        if v is None or type(v) is str:
+            return v
         return None if v is None else _str(v, "Session.organization_id")
 
     @property
     def project_id(self) -> str | None:
         v = self._raw.get("project_id")
+        if v is None or type(v) is str:
+            return v
         return None if v is None else _str(v, "Session.project_id")
 
     @property
     def creator_id(self) -> str | None:
         v = self._raw.get("creator_id")
+        if v is None or type(v) is str:
+            return v
         return None if v is None else _str(v, "Session.creator_id")
 
     @property
     def ender_id(self) -> str | None:
         v = self._raw.get("ender_id")
+        if v is None or type(v) is str:
+            return v
         return None if v is None else _str(v, "Session.ender_id")
 
     @property
@@ -2561,6 +2778,7 @@ class SessionList(_View):
     _SCHEMA = "SessionList"
     _CHECKED = ("organization_id", "sessions")
     _FIELDS = ("organization_id", "sessions")
+    _CACHES = True
 
     def _check(self) -> None:
         raw = self._raw
@@ -2583,6 +2801,8 @@ class SessionList(_View):
     @property
     def organization_id(self) -> str | None:
         v = self._raw.get("organization_id")
+        if v is None or type(v) is str:
+            return v
         return None if v is None else _str(v, "SessionList.organization_id")
 
     @property
@@ -2591,8 +2811,8 @@ class SessionList(_View):
         if "sessions" in c:
             return cast("tuple[Session, ...]", c["sessions"])
         v = self._raw.get("sessions")
-        c["sessions"] = r = _tuple(
-            v, "SessionList.sessions", lambda x: _view(x, "SessionList.sessions[]", Session)
+        c["sessions"] = r = _tuple_view(
+            v, "SessionList.sessions", "SessionList.sessions[]", Session
         )
         return r
 
@@ -2625,12 +2845,16 @@ class JobCanceled(_View):
     @property
     def id(self) -> str:
         v = self._raw.get("id")
+        if type(v) is str:
+            return v
         return _str(v, "JobCanceled.id")
 
     @property
     def status(self) -> str:
         """Always `canceled`."""
         v = self._raw.get("status")
+        if type(v) is str:
+            return v
         return _str(v, "JobCanceled.status")
 
 
@@ -2642,6 +2866,7 @@ class JobsCanceled(_View):
     _SCHEMA = "JobsCanceled"
     _CHECKED = ("ids", "status")
     _FIELDS = ("ids", "status")
+    _CACHES = True
 
     def _check(self) -> None:
         raw = self._raw
@@ -2663,12 +2888,16 @@ class JobsCanceled(_View):
         if "ids" in c:
             return cast("tuple[str, ...]", c["ids"])
         v = self._raw.get("ids")
-        c["ids"] = r = _tuple(v, "JobsCanceled.ids", lambda x: _str(x, "JobsCanceled.ids[]"))
+        c["ids"] = r = _tuple_of(
+            v, "JobsCanceled.ids", str, lambda x: _str(x, "JobsCanceled.ids[]")
+        )
         return r
 
     @property
     def status(self) -> str:
         v = self._raw.get("status")
+        if type(v) is str:
+            return v
         return _str(v, "JobsCanceled.status")
 
 
@@ -2700,12 +2929,16 @@ class JobDeleted(_View):
     @property
     def id(self) -> str:
         v = self._raw.get("id")
+        if type(v) is str:
+            return v
         return _str(v, "JobDeleted.id")
 
     @property
     def status(self) -> str:
         """Always `deleted`."""
         v = self._raw.get("status")
+        if type(v) is str:
+            return v
         return _str(v, "JobDeleted.status")
 
 
@@ -2717,6 +2950,7 @@ class JobsDeleted(_View):
     _SCHEMA = "JobsDeleted"
     _CHECKED = ("ids", "status")
     _FIELDS = ("ids", "status")
+    _CACHES = True
 
     def _check(self) -> None:
         raw = self._raw
@@ -2738,12 +2972,14 @@ class JobsDeleted(_View):
         if "ids" in c:
             return cast("tuple[str, ...]", c["ids"])
         v = self._raw.get("ids")
-        c["ids"] = r = _tuple(v, "JobsDeleted.ids", lambda x: _str(x, "JobsDeleted.ids[]"))
+        c["ids"] = r = _tuple_of(v, "JobsDeleted.ids", str, lambda x: _str(x, "JobsDeleted.ids[]"))
         return r
 
     @property
     def status(self) -> str:
         v = self._raw.get("status")
+        if type(v) is str:
+            return v
         return _str(v, "JobsDeleted.status")
 
 
