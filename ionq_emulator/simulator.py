@@ -727,13 +727,25 @@ class _Outcomes:
         return keys
 
 
+#: Amplitudes per slice of a probability pass (1 MiB: the slice stays in cache).
+_PROBABILITY_SLICE: Final = 2**16
+
+
 def _chunks(branches: list[_Branch]) -> Any:
-    """(branch, first index, weighted probabilities) over every branch, in slices."""
+    """(branch, first index, weighted probabilities) over every branch, in slices. The
+    probabilities are one reused buffer: read each before taking the next."""
+    buffer = np.empty(_PROBABILITY_SLICE, dtype=np.float64)
+    scratch = np.empty(_PROBABILITY_SLICE, dtype=np.float64)
     for branch in branches:
         flat = branch.state.reshape(-1)
-        for start in range(0, flat.size, CHUNK_AMPLITUDES):
-            amps = flat[start : start + CHUNK_AMPLITUDES]
-            yield branch, start, branch.weight * (amps.real**2 + amps.imag**2)
+        for start in range(0, flat.size, _PROBABILITY_SLICE):
+            amps = flat[start : start + _PROBABILITY_SLICE]
+            probs, imag = buffer[: amps.size], scratch[: amps.size]
+            np.square(amps.real, out=probs)
+            probs += np.square(amps.imag, out=imag)
+            if branch.weight != 1:
+                probs *= branch.weight
+            yield branch, start, probs
 
 
 #: A distribution as arrays: outcomes (ascending) and their probabilities.
