@@ -8,18 +8,15 @@ least significant bit; native phases and angles are in turns (1 turn = 2*pi radi
 ``qis`` rotations are in radians.
 
 Every gate is reduced to one thing -- a unitary on its target qubits, optionally
-controlled by other qubits -- and applied with one mechanism: the state is held as a
-tensor of shape ``(2,) * n`` and the matrix is contracted with the target axes
-(``tensordot``); controls restrict the contraction to the slice where they are all 1.
-No ``2**n x 2**n`` matrix is ever built.
+controlled by other qubits. The state is held as a tensor of shape ``(2,) * n``; a gate
+on one target (most gates, controlled or not) runs in place in cache-sized tiles
+(``kernels``), a gate on several is contracted with the target axes (``tensordot``) on
+the slice where the controls are all 1. No ``2**n x 2**n`` matrix is ever built.
 """
 
 from __future__ import annotations
 
-import concurrent.futures
-import functools
 import math
-import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -27,6 +24,8 @@ from typing import Any, Final, NoReturn
 
 import numpy as np
 from numpy.typing import NDArray
+
+from . import kernels
 
 __all__ = [
     "MAX_PAULIEXP_TARGETS",
@@ -457,18 +456,9 @@ def _pieces(
 
 def _act(piece: Tensor, matrix: Matrix, axes: list[int]) -> None:
     k = len(axes)
-    if k == 1:
-        _one_qubit(piece, matrix, axes[0])
-        return
     tensor = matrix.reshape((2,) * (2 * k))
     out = np.tensordot(tensor, piece, axes=(list(range(k, 2 * k)), axes))
     piece[...] = np.moveaxis(out, list(range(k)), axes)
-
-
-@functools.cache
-def _workers() -> concurrent.futures.ThreadPoolExecutor:
-    # numpy releases the GIL in its loops: disjoint pieces run in parallel threads.
-    return concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 1)
 
 
 def _contract(state: Tensor, matrix: Matrix, axes: list[int], controls: list[int]) -> None:
@@ -478,30 +468,8 @@ def _contract(state: Tensor, matrix: Matrix, axes: list[int], controls: list[int
     if len(pieces) == 1:
         _act(pieces[0][0], matrix, pieces[0][1])
         return
-    for done in _workers().map(lambda p: _act(p[0], matrix, p[1]), pieces):
+    for done in kernels.workers().map(lambda p: _act(p[0], matrix, p[1]), pieces):
         del done
-
-
-def _one_qubit(state: Tensor, matrix: Matrix, axis: int) -> None:
-    """The common case, elementwise and in place (no contraction, one temporary)."""
-    before = (slice(None),) * axis
-    s0, s1 = state[(*before, slice(0, 1))], state[(*before, slice(1, 2))]
-    (a, b), (c, d) = matrix.tolist()
-    if b == 0 and c == 0:  # diagonal: phases (z, s, t, rz, ...)
-        if a != 1:
-            s0 *= a
-        if d != 1:
-            s1 *= d
-        return
-    keep = s0.copy()
-    if a == 0 and d == 0:  # anti-diagonal (x, y, gpi): a swap of the halves, scaled
-        np.copyto(s0, s1) if b == 1 else np.multiply(s1, b, out=s0)
-        np.copyto(s1, keep) if c == 1 else np.multiply(keep, c, out=s1)
-        return
-    s0 *= a
-    s0 += b * s1
-    s1 *= d
-    s1 += c * keep
 
 
 def _fused(ops: Sequence[_Op]) -> list[_Op]:
@@ -532,6 +500,9 @@ def _axis(n: int, qubit: int) -> int:
 
 
 def _apply(state: Tensor, op: _Op, n: int) -> None:
+    if len(op.targets) == 1 and state.flags.c_contiguous:
+        kernels.apply_one_qubit(state.reshape(-1), n, op.matrix, op.targets[0], op.controls)
+        return
     _contract(
         state, op.matrix, [_axis(n, q) for q in op.targets], [_axis(n, c) for c in op.controls]
     )
@@ -756,13 +727,25 @@ class _Outcomes:
         return keys
 
 
+#: Amplitudes per slice of a probability pass (1 MiB: the slice stays in cache).
+_PROBABILITY_SLICE: Final = 2**16
+
+
 def _chunks(branches: list[_Branch]) -> Any:
-    """(branch, first index, weighted probabilities) over every branch, in slices."""
+    """(branch, first index, weighted probabilities) over every branch, in slices. The
+    probabilities are one reused buffer: read each before taking the next."""
+    buffer = np.empty(_PROBABILITY_SLICE, dtype=np.float64)
+    scratch = np.empty(_PROBABILITY_SLICE, dtype=np.float64)
     for branch in branches:
         flat = branch.state.reshape(-1)
-        for start in range(0, flat.size, CHUNK_AMPLITUDES):
-            amps = flat[start : start + CHUNK_AMPLITUDES]
-            yield branch, start, branch.weight * (amps.real**2 + amps.imag**2)
+        for start in range(0, flat.size, _PROBABILITY_SLICE):
+            amps = flat[start : start + _PROBABILITY_SLICE]
+            probs, imag = buffer[: amps.size], scratch[: amps.size]
+            np.square(amps.real, out=probs)
+            probs += np.square(amps.imag, out=imag)
+            if branch.weight != 1:
+                probs *= branch.weight
+            yield branch, start, probs
 
 
 #: A distribution as arrays: outcomes (ascending) and their probabilities.

@@ -21,8 +21,9 @@ from qiskit import QuantumCircuit, qasm3, transpile  # noqa: E402
 from qiskit.circuit.library import QFTGate  # noqa: E402
 from qiskit.quantum_info import Statevector  # noqa: E402
 
+from ionq_emulator import kernels  # noqa: E402
 from ionq_emulator.qasm import QasmError, translate  # noqa: E402
-from ionq_emulator.simulator import run, simulate  # noqa: E402
+from ionq_emulator.simulator import run, simulate, statevector  # noqa: E402
 
 ONE_QUBIT = ["h", "x", "y", "z", "s", "sdg", "t", "tdg", "sx", "sxdg", "id"]
 ROTATIONS = ["rx", "ry", "rz", "p"]
@@ -70,6 +71,38 @@ def assert_same(a: dict[str, float], b: dict[str, float], tol: float = 1e-10) ->
 def test_sdk_exported_random_programs_give_the_exact_distribution(seed: int) -> None:
     qc = random_circuit(random.Random(seed), n=4, depth=24)
     assert_same(ours(qasm3.dumps(qc)), reference(qc))
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_wide_registers_run_tiled_and_threaded_to_the_exact_amplitudes(seed: int) -> None:
+    # 18 qubits: each half of a gate spans many kernel tiles, split across threads, with
+    # targets and controls on the lowest, highest and middle qubits.
+    n = 18
+    assert 2 ** (n - 3) >= 4 * kernels.TILE  # even a doubly controlled gate's half
+    rng = random.Random(seed)
+    qc = QuantumCircuit(n)
+    gates: list[dict[str, Any]] = []
+    for _ in range(40):
+        a, b, c = rng.sample(sorted({0, 1, 5, 12, n - 2, n - 1, *rng.sample(range(n), 3)}), 3)
+        angle = rng.uniform(-math.pi, math.pi)
+        kind = rng.randrange(5)
+        if kind == 0:
+            gates.append({"gate": "h", "target": a})
+            qc.h(a)
+        elif kind == 1:
+            gates.append({"gate": "rx", "target": a, "rotation": angle})
+            qc.rx(angle, a)
+        elif kind == 2:
+            gates.append({"gate": "cnot", "control": a, "target": b})
+            qc.cx(a, b)
+        elif kind == 3:
+            gates.append({"gate": "rz", "controls": [a, c], "target": b, "rotation": angle})
+            qc.append(qiskit.circuit.library.RZGate(angle).control(2, annotated=False), [a, c, b])
+        else:
+            gates.append({"gate": "y", "controls": [c], "target": b})
+            qc.cy(c, b)
+    amplitudes = statevector({"gateset": "qis", "qubits": n, "circuit": gates})
+    assert abs(amplitudes - Statevector(qc).data).max() < 1e-12
 
 
 def test_qft_and_ghz_as_exported() -> None:
