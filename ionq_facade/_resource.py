@@ -197,3 +197,22 @@ def async_pages(define: Callable[P, PageCall]) -> _Bound[P, AsyncJobPager]:
         return bound
 
     return _Bound(make)
+
+
+# What the generated resource methods (resources/jobs.py, ...) run their definitions with.
+
+
+def run_call(api: SyncAPIClient, call: Call[T]) -> T:
+    return api.run(call_flow(api.options, call))
+
+
+async def arun_call(api: AsyncAPIClient, call: Call[T]) -> T:
+    return await api.run(call_flow(api.options, call))
+
+
+def run_raw(api: SyncAPIClient, call: Call[T]) -> RawResponse[T]:
+    return RawResponse(call, api.run(send_flow(api.options, call)))
+
+
+async def arun_raw(api: AsyncAPIClient, call: Call[T]) -> RawResponse[T]:
+    return RawResponse(call, await api.run(send_flow(api.options, call)))
