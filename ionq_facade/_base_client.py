@@ -99,11 +99,11 @@ class SyncAPIClient:
         sleep: Callable[[float], object] | None = None,
         clock: Callable[[], float] | None = None,
     ) -> None:
-        self.options = options
-        self.owns_http = http_client is None
-        self.http = http_client if http_client is not None else new_http_client()
-        self.sleep = sleep or time.sleep
-        self.clock = clock or time.monotonic
+        self.options: ClientOptions = options
+        self.owns_http: bool = http_client is None
+        self.http: httpx.Client = http_client if http_client is not None else new_http_client()
+        self.sleep: Callable[[float], object] = sleep or time.sleep
+        self.clock: Callable[[], float] = clock or time.monotonic
 
     def run(self, flow: Flow[T]) -> T:
         send = flow.send
@@ -176,11 +176,13 @@ class AsyncAPIClient:
         sleep: Callable[[float], Awaitable[object]] | None = None,
         clock: Callable[[], float] | None = None,
     ) -> None:
-        self.options = options
-        self.owns_http = http_client is None
-        self.http = http_client if http_client is not None else new_async_http_client()
-        self.sleep = sleep or _sleep
-        self.clock = clock or time.monotonic
+        self.options: ClientOptions = options
+        self.owns_http: bool = http_client is None
+        self.http: httpx.AsyncClient = (
+            http_client if http_client is not None else new_async_http_client()
+        )
+        self.sleep: Callable[[float], Awaitable[object]] = sleep or _sleep
+        self.clock: Callable[[], float] = clock or time.monotonic
         self._loop: weakref.ref[asyncio.AbstractEventLoop] | None = None
         # Requests under way in their own tasks (see `_transmit`), kept from collection.
         self._inflight: set[asyncio.Task[Outcome]] = set()

@@ -416,7 +416,7 @@ class GateCircuit(ABC):
             other._gates,
         )
 
-    __hash__ = None  # type: ignore[assignment]  # mutable: gates can still be added
+    __hash__: ClassVar[None] = None  # type: ignore[assignment]  # mutable: gates can be added
 
     def __repr__(self) -> str:
         head = f"{type(self).__name__}({self._qubits}"
@@ -493,8 +493,8 @@ class GateCircuit(ABC):
         return circuit
 
     @abstractmethod
-    def to_input(self) -> api.QisCircuitInput | api.NativeCircuitInput:
-        """The generated model for a single-circuit job's `input`."""
+    def to_input(self) -> dict[str, object]:
+        """A single-circuit job's `input`, as JSON checked against the API's schema."""
 
     @abstractmethod
     def to_multi(self) -> api.QisCircuit | api.NativeCircuit:
@@ -619,11 +619,11 @@ class Circuit(GateCircuit):
         )
         return self
 
-    def to_input(self) -> api.QisCircuitInput:
-        """The generated model for a single-circuit job's `input`."""
+    def to_input(self) -> dict[str, object]:
+        """A single-circuit job's `input`, as JSON checked against the API's schema."""
         from ionq_api.models import QisCircuitInput
 
-        return QisCircuitInput.from_dict(self.to_dict())
+        return QisCircuitInput.from_dict(self.to_dict()).to_dict()
 
     def to_multi(self) -> api.QisCircuit:
         """The generated model for one entry of a multi-circuit job (keeps `name`)."""
@@ -654,11 +654,11 @@ class NativeCircuit(GateCircuit):
     def zz(self, q0: int, q1: int, angle: float) -> Self:
         return self._add("zz", (q0, q1), angle=angle)
 
-    def to_input(self) -> api.NativeCircuitInput:
-        """The generated model for a single-circuit job's `input`."""
+    def to_input(self) -> dict[str, object]:
+        """A single-circuit job's `input`, as JSON checked against the API's schema."""
         from ionq_api.models import NativeCircuitInput
 
-        return NativeCircuitInput.from_dict(self.to_dict())
+        return NativeCircuitInput.from_dict(self.to_dict()).to_dict()
 
     def to_multi(self) -> api.NativeCircuit:
         """The generated model for one entry of a multi-circuit job (keeps `name`)."""
@@ -733,10 +733,11 @@ class QASM3:
         """The JSON the API gets as a job's `input`."""
         return {"data": self._source}
 
-    def to_input(self) -> api.Qasm3Input:
+    def to_input(self) -> dict[str, object]:
+        """The job's `input`, as JSON checked against the API's schema."""
         from ionq_api.models import Qasm3Input
 
-        return Qasm3Input.from_dict(self.to_dict())
+        return Qasm3Input.from_dict(self.to_dict()).to_dict()
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:

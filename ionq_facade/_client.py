@@ -18,7 +18,8 @@ from ._config import (
 )
 from ._flow import Call
 from ._models import Whoami
-from ._resource import AsyncResource, SyncResource, async_call, async_raw, sync_call, sync_raw
+from ._resource import AsyncResource, SyncResource, arun_call, arun_raw, run_call, run_raw
+from ._response import RawResponse
 from .resources.backends import (
     AsyncBackends,
     AsyncBackendsWithRawResponse,
@@ -118,7 +119,9 @@ class IonQ(_ClientBase, SyncResource):
         self.characterizations = Characterizations(self._api)
         self.sessions = Sessions(self._api)
 
-    whoami = sync_call(get_whoami)
+    def whoami(self, *, timeout: TimeoutTypes | None = None) -> Whoami:
+        """The API key in use and its project."""
+        return run_call(self._api, get_whoami(timeout=timeout))
 
     @cached_property
     def with_raw_response(self) -> IonQWithRawResponse:
@@ -142,7 +145,9 @@ class IonQ(_ClientBase, SyncResource):
 
 
 class IonQWithRawResponse(SyncResource):
-    whoami = sync_raw(get_whoami)
+    def whoami(self, *, timeout: TimeoutTypes | None = None) -> RawResponse[Whoami]:
+        """The API key in use and its project."""
+        return run_raw(self._api, get_whoami(timeout=timeout))
 
     def __init__(self, api: SyncAPIClient, client: IonQ) -> None:
         super().__init__(api)
@@ -198,7 +203,9 @@ class AsyncIonQ(_ClientBase, AsyncResource):
         self.characterizations = AsyncCharacterizations(self._api)
         self.sessions = AsyncSessions(self._api)
 
-    whoami = async_call(get_whoami)
+    async def whoami(self, *, timeout: TimeoutTypes | None = None) -> Whoami:
+        """The API key in use and its project."""
+        return await arun_call(self._api, get_whoami(timeout=timeout))
 
     @cached_property
     def with_raw_response(self) -> AsyncIonQWithRawResponse:
@@ -222,7 +229,9 @@ class AsyncIonQ(_ClientBase, AsyncResource):
 
 
 class AsyncIonQWithRawResponse(AsyncResource):
-    whoami = async_raw(get_whoami)
+    async def whoami(self, *, timeout: TimeoutTypes | None = None) -> RawResponse[Whoami]:
+        """The API key in use and its project."""
+        return await arun_raw(self._api, get_whoami(timeout=timeout))
 
     def __init__(self, api: AsyncAPIClient, client: AsyncIonQ) -> None:
         super().__init__(api)

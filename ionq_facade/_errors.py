@@ -104,8 +104,8 @@ class JobEndedError(IonQError):
 
     def __init__(self, message: str, *, job: Job) -> None:
         super().__init__(message)
-        self.job = job
-        self.job_id = job.id
+        self.job: Job = job
+        self.job_id: str = job.id
 
 
 class JobFailedError(JobEndedError):
@@ -245,7 +245,7 @@ class APIResponseValidationError(APIError):
             body=body,
         )
         self.response = response
-        self.status_code = response.status_code if response is not None else None
+        self.status_code: int | None = response.status_code if response is not None else None
 
 
 class APIStatusError(APIError):
@@ -267,7 +267,7 @@ class APIStatusError(APIError):
     ) -> None:
         super().__init__(message, request=response.request, body=body)
         self.response = response
-        self.status_code = response.status_code
+        self.status_code: int = response.status_code
         self.request_id: str | None = response.headers.get("x-request-id")
         self.error_type = error_type
         self.error_message = error_message

@@ -3,9 +3,9 @@
 Every operation follows one convention. Its definition is a function of the method's
 arguments returning a `Call`, whose method, URL and query come from the generated
 endpoint (`Call.of(<ionq_api.api...>._get_kwargs(...), <View>._parse)`); it lives in the
-file of its tag (`FILES`) and is bound to the sync, async and raw-response clients by
-`sync_call`/`async_call`/`sync_raw`/`async_raw`. tests/contract/test_coverage.py checks
-this table against the spec and names the file to change for anything missing.
+file of its tag (`FILES`) and is bound to the sync, async and raw-response clients by a
+line of `resources/_bindings.py` (then `scripts/regenerate`). tests/contract/test_coverage.py
+checks this table against the spec and names the file to change for anything missing.
 """
 
 from __future__ import annotations
@@ -45,12 +45,12 @@ SERVED: Final[Mapping[str, str]] = {
 # operationId -> why the façade deliberately offers no method for it.
 NOT_SERVED: Final[Mapping[str, str]] = {}
 
-# Where each tag's operations are defined (and, for jobs, bound: resources/jobs.py).
+# Where each tag's operations are defined (bound in resources/_bindings.py).
 FILES: Final[Mapping[str, str]] = {
     "jobs": "ionq_facade/resources/_job_calls.py",
-    "backends": "ionq_facade/resources/backends.py",
-    "characterizations": "ionq_facade/resources/backends.py",
-    "sessions": "ionq_facade/resources/sessions.py",
+    "backends": "ionq_facade/resources/_backend_calls.py",
+    "characterizations": "ionq_facade/resources/_backend_calls.py",
+    "sessions": "ionq_facade/resources/_session_calls.py",
     "whoami": "ionq_facade/_client.py",
 }
 

@@ -157,7 +157,7 @@ def create(
         body = {
             "type": "ionq.qasm3.v1" if isinstance(program, QASM3) else "ionq.circuit.v1",
             "backend": target,
-            "input": program.to_input().to_dict(),
+            "input": program.to_input(),
             **fields,
         }
     elif isinstance(program, Sequence) and not isinstance(program, (str, bytes)):

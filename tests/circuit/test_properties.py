@@ -43,7 +43,7 @@ def test_native_from_dict_inverts_to_dict(circuit: NativeCircuit) -> None:
 @given(qis_circuits())
 def test_qis_generated_models_agree(circuit: Circuit) -> None:
     data = circuit.to_dict()
-    assert circuit.to_input().to_dict() == data
+    assert circuit.to_input() == data
     assert QisCircuitInput.from_dict(data).to_dict() == data
     entry = circuit.to_multi().to_dict()
     assert QisCircuit.from_dict(entry).to_dict() == entry
@@ -55,7 +55,7 @@ def test_qis_generated_models_agree(circuit: Circuit) -> None:
 @given(native_circuits())
 def test_native_generated_models_agree(circuit: NativeCircuit) -> None:
     data = circuit.to_dict()
-    assert circuit.to_input().to_dict() == data
+    assert circuit.to_input() == data
     assert NativeCircuitInput.from_dict(data).to_dict() == data
     entry = circuit.to_multi().to_dict()
     assert NativeCircuitModel.from_dict(entry).to_dict() == entry

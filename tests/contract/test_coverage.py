@@ -53,10 +53,9 @@ def method_of(client: object, dotted: str) -> Callable[..., Any]:
 
 def keywords(method: Callable[..., Any]) -> set[str]:
     """The keywords a bound façade method takes, the keys of its `**Unpack[...]` included."""
-    definition = getattr(importlib.import_module(method.__module__), method.__qualname__)
-    hints = typing.get_type_hints(definition)
+    hints = typing.get_type_hints(method)
     names: set[str] = set()
-    for name, param in inspect.signature(definition).parameters.items():
+    for name, param in inspect.signature(method).parameters.items():
         if param.kind is inspect.Parameter.VAR_KEYWORD:
             (typed,) = typing.get_args(hints[name])
             names |= set(typed.__optional_keys__)

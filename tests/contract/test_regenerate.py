@@ -15,9 +15,13 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def checkout(tmp_path: Path) -> Path:
     """A copy of the parts of the project the generator reads and writes."""
-    for name in ["openapi.yaml", "openapi-python-client.yaml"]:
+    for name in ["openapi.yaml", "openapi-python-client.yaml", "pyproject.toml"]:
         shutil.copy(ROOT / name, tmp_path / name)
     shutil.copytree(ROOT / "scripts", tmp_path / "scripts")
+    # The resource classes are written from ionq_facade/resources/_bindings.py.
+    shutil.copytree(
+        ROOT / "ionq_facade", tmp_path / "ionq_facade", ignore=shutil.ignore_patterns("__pycache__")
+    )
     shutil.copytree(ROOT / "templates", tmp_path / "templates")
     shutil.copytree(
         ROOT / "generated", tmp_path / "generated", ignore=shutil.ignore_patterns("__pycache__")
@@ -45,6 +49,27 @@ def test_check_names_a_hand_edited_file(checkout: Path) -> None:
     result = run(checkout, "--check")
     assert result.returncode == 1
     assert "models/job_overrides.py (differs)" in result.stderr
+
+
+def test_check_names_a_hand_edited_resource_class(checkout: Path) -> None:
+    target = checkout / "ionq_facade" / "resources" / "jobs.py"
+    target.write_text(target.read_text().replace("-> JobRef:", "-> object:", 1))
+    result = run(checkout, "--check")
+    assert result.returncode == 1
+    assert "ionq_facade/resources/jobs.py" in result.stderr
+
+
+def test_a_binding_becomes_a_method_on_all_four_twins(checkout: Path) -> None:
+    table = checkout / "ionq_facade" / "resources" / "_bindings.py"
+    line = '            "cost": call(define.cost),\n'
+    table.write_text(table.read_text().replace(line, line + line.replace('"cost"', '"price"')))
+    assert run(checkout).returncode == 0
+    source = (checkout / "ionq_facade" / "resources" / "jobs.py").read_text()
+    # Jobs, JobsWithRawResponse, AsyncJobs, AsyncJobsWithRawResponse: each def up to its colon.
+    heads = [part.split(":\n", 1)[0] for part in source.split("def price(")[1:]]
+    returns = [head.rsplit("->", 1)[1].strip() for head in heads]
+    assert returns == ["JobCost", "RawResponse[JobCost]"] * 2
+    assert source.count("async def price(") == 2
 
 
 def test_check_names_added_and_removed_files(checkout: Path) -> None:

@@ -99,7 +99,7 @@ def live() -> Iterator[EmulatorServer]:
                 body = {
                     "type": "ionq.circuit.v1",
                     "backend": "simulator",
-                    "input": BELL.to_input().to_dict(),
+                    "input": BELL.to_input(),
                 }
                 assert client.post("/jobs", json=body).status_code == 201
         yield server
@@ -244,7 +244,7 @@ def test_sigkill_mid_burst_loses_no_acknowledged_job(tmp_path: Path) -> None:
 # -- bad input at the boundary: a 400 that stores nothing, never a 500 ----------------------
 
 JSON = {"Content-Type": "application/json"}
-CREATE = {"type": "ionq.circuit.v1", "backend": "simulator", "input": BELL.to_input().to_dict()}
+CREATE = {"type": "ionq.circuit.v1", "backend": "simulator", "input": BELL.to_input()}
 
 
 def create_body(**fields: Any) -> str:

@@ -685,7 +685,7 @@ def test_emulator_refuses_dns_rebinding_and_cross_origin_requests() -> None:
         key = {"Authorization": f"apiKey {SECRET}"}
         token = {"Authorization": f"Bearer {server.emulator.control_token}"}
         body = json.dumps({"type": "ionq.circuit.v1", "backend": "simulator",
-                           "input": BELL.to_input().to_dict()}).encode()  # fmt: skip
+                           "input": BELL.to_input()}).encode()  # fmt: skip
         cases = {
             "Host: evil.example (API)": ("GET", "/v0.4/jobs", {"Host": "evil.example", **key}),
             "Host: evil.example (reset, with the token)": (

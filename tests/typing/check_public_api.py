@@ -1,4 +1,4 @@
-"""Type checks of the public API, run by mypy only (never executed; pytest skips it).
+"""Type checks of the public API, run by mypy --strict and pyright strict (never executed).
 
 Each `assert_type` proves users get a precise type: no `Any`, no `Unset`, no Optional
 where a value is always present.
@@ -14,6 +14,7 @@ import httpx
 
 from ionq_facade import (
     QASM3,
+    APIStatusError,
     AsyncIonQ,
     AsyncJobPager,
     Backend,
@@ -24,12 +25,15 @@ from ionq_facade import (
     CostLimit,
     ErrorMitigation,
     GateCircuit,
+    Histogram,
     IonQ,
     Job,
     JobCost,
+    JobEndedError,
     JobEstimate,
     JobFailure,
     JobFilters,
+    JobMayExistError,
     JobOptions,
     JobOutput,
     JobOverrides,
@@ -44,8 +48,12 @@ from ionq_facade import (
     Noise,
     Probabilities,
     RawResponse,
+    Reconciliation,
+    RegisterDistributions,
+    RegisterShots,
     Session,
     Settings,
+    Shots,
     Whoami,
 )
 
@@ -136,6 +144,27 @@ def sync_client(client: IonQ) -> None:
     assert_type(raw.request_id, str | None)
     assert_type(raw.headers, httpx.Headers)
     assert_type(client.with_raw_response.whoami(), RawResponse[Whoami])
+    assert_type(client.backends.with_raw_response.get("simulator"), RawResponse[Backend])
+
+    # The result readers and reconcile, bound like every other method.
+    assert_type(client.jobs.histogram(job), Histogram)
+    assert_type(client.jobs.shots(job), Shots)
+    assert_type(client.jobs.register_probabilities(job), RegisterDistributions)
+    assert_type(client.jobs.register_histogram(job), RegisterDistributions)
+    assert_type(client.jobs.register_shots(job), RegisterShots)
+    assert_type(Circuit(1).h(0).to_input(), dict[str, object])
+    assert_type(QASM3("OPENQASM 3.0;").to_input(), dict[str, object])
+
+
+def errors(client: IonQ, status: APIStatusError, ended: JobEndedError) -> None:
+    assert_type(status.status_code, int)
+    assert_type(status.request_id, str | None)
+    assert_type(ended.job_id, str)
+    assert_type(ended.job, Job)
+    try:
+        client.jobs.create(Circuit(1), backend="simulator")
+    except JobMayExistError as lost:
+        assert_type(client.jobs.reconcile(lost), Reconciliation)
 
     assert_type(client.whoami(), Whoami)
     assert_type(client.backends.list(), tuple[Backend, ...])
@@ -152,8 +181,13 @@ def sync_client(client: IonQ) -> None:
 async def async_client(client: AsyncIonQ) -> None:
     ref = await client.jobs.create(Circuit(1).h(0), backend="simulator")
     assert_type(ref, JobRef)
-    pending = assert_type(client.jobs.get(ref.id), Coroutine[Any, Any, Job])
+    pending: Coroutine[Any, Any, Job] = client.jobs.get(ref.id)
     job = await pending
+    assert_type(await client.jobs.histogram(job), Histogram)
+    assert_type(await client.jobs.register_shots(job), RegisterShots)
+    assert_type(await client.jobs.with_raw_response.cost(job), RawResponse[JobCost])
+    assert_type(await client.with_raw_response.whoami(), RawResponse[Whoami])
+    assert_type(client.sessions.jobs("s"), AsyncJobPager)
     assert_type(await client.jobs.wait(job), Job)
     assert_type(await client.jobs.probabilities(job), Probabilities)
     assert_type(await client.jobs.wait_many([job]), Mapping[str, Job])
