@@ -32,13 +32,17 @@ _State = NDArray[np.complex128]
 
 
 _THREADS: Final = os.cpu_count() or 1
+#: Names of the shared pool's threads (they live as long as the process).
+THREAD_PREFIX: Final = "ionq-emulator-kernel"
 
 
 @functools.cache
 def workers() -> concurrent.futures.ThreadPoolExecutor:
     """The shared pool: numpy releases the GIL in its loops, so disjoint parts of the
     state run in parallel threads."""
-    return concurrent.futures.ThreadPoolExecutor(max_workers=_THREADS)
+    return concurrent.futures.ThreadPoolExecutor(
+        max_workers=_THREADS, thread_name_prefix=THREAD_PREFIX
+    )
 
 
 def _tiles(shape: tuple[int, ...], limit: int) -> list[_Index]:
