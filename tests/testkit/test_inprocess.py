@@ -22,9 +22,12 @@ def test_sync_client_in_process() -> None:
         job = ionq.jobs.get(ref)
         assert job.status is JobStatus.COMPLETED
         assert ionq.jobs.probabilities(job) == {0: 0.5, 3: 0.5}
-    # Each request's loop thread has ended (the simulator's worker pool, shared by the
-    # whole process, may have grown meanwhile: its threads live on by design).
+    # Each request's loop thread ends (the simulator's worker pool, shared by the whole
+    # process, may have grown meanwhile: its threads live on by design). A loop's anyio
+    # worker threads stop just after the loop closes: give them a moment.
     pool = set(simulator._workers()._threads)
+    for thread in set(threading.enumerate()) - threads - pool:
+        thread.join(timeout=5)
     assert set(threading.enumerate()) - threads - pool == set()
     assert emulator.conformance_errors == []
 
