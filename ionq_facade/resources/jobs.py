@@ -51,6 +51,7 @@ class Jobs(SyncResource):
     register_probabilities = sync_flow(define.register_probabilities)
     register_histogram = sync_flow(define.register_histogram)
     register_shots = sync_flow(define.register_shots)
+    compiled = sync_flow(define.compiled)
 
     @cached_property
     def with_raw_response(self) -> JobsWithRawResponse:
@@ -99,6 +100,7 @@ class AsyncJobs(AsyncResource):
     register_probabilities = async_flow(define.register_probabilities)
     register_histogram = async_flow(define.register_histogram)
     register_shots = async_flow(define.register_shots)
+    compiled = async_flow(define.compiled)
 
     @cached_property
     def with_raw_response(self) -> AsyncJobsWithRawResponse:
