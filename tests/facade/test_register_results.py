@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 
 import pytest
 
 from ionq_emulator.server import EmulatorServer
-from ionq_emulator.testing import TEST_API_KEY, emulator_server
 from ionq_facade import QASM3, IonQ, Job, Noise
 
 aer = pytest.importorskip("qiskit_aer")
@@ -19,19 +18,6 @@ from qiskit import ClassicalRegister, QuantumCircuit, QuantumRegister, qasm3, tr
 from qiskit.quantum_info import Statevector  # noqa: E402
 
 SHOTS = 20_000
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[EmulatorServer]:
-    with emulator_server(mode="manual", validate_responses=True) as running:
-        yield running
-        assert running.emulator.conformance_errors == []
-
-
-@pytest.fixture
-def client(server: EmulatorServer) -> Iterator[IonQ]:
-    with IonQ(api_key=TEST_API_KEY, base_url=server.base_url) as c:
-        yield c
 
 
 def two_registers() -> QuantumCircuit:
@@ -91,31 +77,31 @@ def assert_within(exact: Mapping[str, float], sampled: Mapping[str, float], shot
 
 
 def test_two_registers_give_qiskits_exact_per_register_distributions(
-    client: IonQ, server: EmulatorServer
+    emulated: IonQ, emulator: EmulatorServer
 ) -> None:
     qc = two_registers()
-    job = completed(client, server, qc, shots=1000)
+    job = completed(emulated, emulator, qc, shots=1000)
     unmeasured = Statevector(qc.remove_final_measurements(inplace=False))
     # probabilities_dict(qargs) puts qargs[0] rightmost: bit 0 of the register.
     expected = {
         "a": unmeasured.probabilities_dict(qargs=[1, 0]),
         "b": unmeasured.probabilities_dict(qargs=[2]),
     }
-    probabilities = client.jobs.register_probabilities(job)
+    probabilities = emulated.jobs.register_probabilities(job)
     assert set(probabilities.registers) == {"a", "b"}
     for name, exact in expected.items():
         assert dict(probabilities[name]) == pytest.approx(exact, abs=1e-10)
-    histogram = client.jobs.register_histogram(job)
+    histogram = emulated.jobs.register_histogram(job)
     for name, exact in expected.items():  # the ideal simulator's counts are expected counts
         assert dict(histogram[name]) == pytest.approx({k: 1000 * p for k, p in exact.items()})
 
 
 def test_mid_circuit_measurement_per_register_matches_aer(
-    client: IonQ, server: EmulatorServer
+    emulated: IonQ, emulator: EmulatorServer
 ) -> None:
     qc = mid_circuit()
-    job = completed(client, server, qc, shots=SHOTS)
-    probabilities = client.jobs.register_probabilities(job)
+    job = completed(emulated, emulator, qc, shots=SHOTS)
+    probabilities = emulated.jobs.register_probabilities(job)
     sampled = aer_registers(qc)
     assert set(probabilities.registers) == set(sampled) == {"m", "f"}
     for name, frequencies in sampled.items():
@@ -124,14 +110,14 @@ def test_mid_circuit_measurement_per_register_matches_aer(
 
 
 def test_noisy_register_shots_histogram_and_probabilities_agree_with_aer(
-    client: IonQ, server: EmulatorServer
+    emulated: IonQ, emulator: EmulatorServer
 ) -> None:
     qc, shots = two_registers(), 4000
-    job = completed(client, server, qc, shots=shots, noise=Noise("aria-1", seed=9))
-    per_shot = client.jobs.register_shots(job)
+    job = completed(emulated, emulator, qc, shots=shots, noise=Noise("aria-1", seed=9))
+    per_shot = emulated.jobs.register_shots(job)
     assert len(per_shot) == shots
-    histogram = client.jobs.register_histogram(job)
-    probabilities = client.jobs.register_probabilities(job)
+    histogram = emulated.jobs.register_histogram(job)
+    probabilities = emulated.jobs.register_probabilities(job)
     ideal = aer_registers(qc, shots)
     for name in ("a", "b"):
         # Bits come as bit i at index i; bitstrings put bit 0 rightmost.
