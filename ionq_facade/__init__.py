@@ -76,7 +76,14 @@ from ._models import (
 from ._pagination import AsyncJobPager, JobFilters, JobPager, SessionJobFilters
 from ._reconcile import Reconciliation
 from ._response import RawResponse
-from ._results import Histogram, RegisterDistributions, RegisterShots, Shots
+from ._results import (
+    CompiledCircuit,
+    Histogram,
+    NoCompiledCircuitError,
+    RegisterDistributions,
+    RegisterShots,
+    Shots,
+)
 from ._version import __version__
 
 __all__ = [
@@ -101,6 +108,7 @@ __all__ = [
     "Circuit",
     "Compilation",
     "CompilationOutput",
+    "CompiledCircuit",
     "ConflictError",
     "CostAmount",
     "CostLimit",
@@ -138,6 +146,7 @@ __all__ = [
     "JobTimeoutError",
     "LifecycleViolationError",
     "NativeCircuit",
+    "NoCompiledCircuitError",
     "Noise",
     "NotFoundError",
     "PayloadTooLargeError",

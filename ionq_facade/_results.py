@@ -7,6 +7,8 @@ One class per format (the flat v1 probabilities are `Probabilities`, in `_models
 - `RegisterDistributions` (`...probabilities.json.v2` and `...histogram.json.v2`): per
   classical register, bitstring -> probability (or count).
 - `RegisterShots` (`...shots.json.v2`): per shot, each register's bits (bit i at index i).
+- `CompiledCircuit` (`ionq.native.v1`, under `output.compilation`): the circuit IonQ
+  compiled the job to, in native gates.
 
 A job's `results` may hold artifact descriptors keyed by format, short-name links
 (`probabilities`, `histogram`, `shots`), or both; `result_path` picks the descriptor
@@ -23,19 +25,24 @@ from urllib.parse import urlsplit
 
 import attrs
 
+from ._circuit import Gate, NativeCircuit
 from ._errors import InvalidArgumentError
 from ._models import Job
 
 __all__ = [
     "HISTOGRAM_V1",
     "HISTOGRAM_V2",
+    "NATIVE_V1",
     "PROBABILITIES_V2",
     "SHOTS_V1",
     "SHOTS_V2",
+    "CompiledCircuit",
     "Histogram",
+    "NoCompiledCircuitError",
     "RegisterDistributions",
     "RegisterShots",
     "Shots",
+    "compiled_artifact",
     "result_path",
 ]
 
@@ -44,6 +51,7 @@ HISTOGRAM_V1: Final = "ionq.result.histogram.json.v1"
 HISTOGRAM_V2: Final = "ionq.result.histogram.json.v2"
 SHOTS_V1: Final = "ionq.result.shots.json.v1"
 SHOTS_V2: Final = "ionq.result.shots.json.v2"
+NATIVE_V1: Final = "ionq.native.v1"
 #: The short-name link that serves each v1 format, for results in the link shape.
 LINKS: Final = {HISTOGRAM_V1: "histogram", SHOTS_V1: "shots"}
 
@@ -157,6 +165,53 @@ class RegisterShots:
                 for name, bits in regs.items()
             }))  # fmt: skip
         return cls(tuple(shots))
+
+
+@attrs.frozen
+class CompiledCircuit:
+    """A job's circuit as IonQ compiled it (`ionq.native.v1`): native gates (GPI, GPI2,
+    MS, ZZ; phases and angles in turns) over `qubits` qubits, in the order they run."""
+
+    qubits: int
+    gates: tuple[Gate, ...]
+
+    def to_circuit(self) -> NativeCircuit:
+        """The same gates as a `NativeCircuit`, e.g. to submit or simulate it."""
+        gates = [gate.to_dict() for gate in self.gates]
+        return NativeCircuit.from_dict({"qubits": self.qubits, "circuit": gates})
+
+    @classmethod
+    def _from_json(cls, value: object) -> CompiledCircuit:
+        data = _obj(value, NATIVE_V1)
+        unexpected = sorted(set(data) - {"qubits", "circuit"})
+        if unexpected or "qubits" not in data:
+            raise TypeError(f"{NATIVE_V1}: expected {{qubits, circuit}}, got keys {sorted(data)}")
+        try:  # the gates are checked as a submitted native circuit's are
+            circuit = NativeCircuit.from_dict(data)
+        except InvalidArgumentError as exc:
+            raise TypeError(f"{NATIVE_V1}: {exc}") from None
+        return cls(circuit.qubits, circuit.gates)
+
+
+class NoCompiledCircuitError(InvalidArgumentError):
+    """The job has no compiled circuit of the format asked for; `formats` are those it has."""
+
+    def __init__(self, job_id: str, fmt: str, formats: Sequence[str]) -> None:
+        self.formats = tuple(formats)
+        super().__init__(
+            f"job {job_id} has no {fmt} compiled circuit "
+            f"(it has: {', '.join(self.formats) or 'none'})"
+        )
+
+
+def compiled_artifact(job: Job, fmt: str) -> str:
+    """The artifact id of `job`'s compiled circuit in format `fmt`."""
+    compilation = job.output.compilation if job.output is not None else None
+    circuits = compilation.compiled_circuits if compilation is not None else {}
+    descriptor = circuits.get(fmt)
+    if descriptor is None:
+        raise NoCompiledCircuitError(job.id, fmt, sorted(circuits))
+    return descriptor.id
 
 
 # Type errors here become APIResponseValidationError (with the body) in the transport.

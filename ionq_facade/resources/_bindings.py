@@ -82,6 +82,7 @@ RESOURCES: Final[tuple[Resource, ...]] = (
             "register_probabilities": flow(define.register_probabilities),
             "register_histogram": flow(define.register_histogram),
             "register_shots": flow(define.register_shots),
+            "compiled": flow(define.compiled),
         },
     ),
     Resource(

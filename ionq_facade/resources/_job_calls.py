@@ -41,13 +41,16 @@ from ionq_facade._pagination import CursorTrail, JobFilters, PageCall
 from ionq_facade._results import (
     HISTOGRAM_V1,
     HISTOGRAM_V2,
+    NATIVE_V1,
     PROBABILITIES_V2,
     SHOTS_V1,
     SHOTS_V2,
+    CompiledCircuit,
     Histogram,
     RegisterDistributions,
     RegisterShots,
     Shots,
+    compiled_artifact,
     result_path,
 )
 from ionq_facade._transport import call_flow
@@ -62,6 +65,7 @@ __all__ = [
     "cancel_many",
     "child_probabilities",
     "clone",
+    "compiled",
     "cost",
     "create",
     "delete",
@@ -463,6 +467,39 @@ def register_shots(
 ) -> Flow[RegisterShots]:
     """Per shot, each classical register's bits (`ionq.result.shots.json.v2`)."""
     return _result(options, job, SHOTS_V2, RegisterShots._from_json, timeout)
+
+
+# -- the compiled circuit a job reports under output.compilation -----------------------------
+
+_COMPILED_FORMATS: dict[str, Callable[[object], CompiledCircuit]] = {
+    NATIVE_V1: CompiledCircuit._from_json
+}
+
+
+def compiled(
+    options: ClientOptions,
+    job: JobLike,
+    *,
+    format: str = NATIVE_V1,
+    timeout: TimeoutTypes | None = None,
+) -> Flow[CompiledCircuit]:
+    """The circuit IonQ compiled `job` to (dry runs included), typed; a job given by id
+    (or a snapshot without output) is read first. Raises `NoCompiledCircuitError`
+    (listing the formats the job has) when it has none of `format`."""
+    from ionq_api.api.jobs import get_job_artifact
+
+    parse = _COMPILED_FORMATS.get(format)
+    if parse is None:
+        raise InvalidArgumentError(
+            f"format {format!r} is not read as a compiled circuit "
+            f"(known: {', '.join(_COMPILED_FORMATS)})"
+        )
+    snapshot = job if isinstance(job, Job) and job.output is not None else None
+    if snapshot is None:
+        snapshot = yield from call_flow(options, get(job, timeout=timeout))
+    artifact_id = compiled_artifact(snapshot, format)
+    request = get_job_artifact._get_kwargs(snapshot.id, artifact_id)
+    return (yield from call_flow(options, Call.of(request, parse, timeout=timeout)))
 
 
 def job_filters(filters: Mapping[str, object], allowed: frozenset[str]) -> dict[str, Any]:

@@ -36,7 +36,14 @@ from ionq_facade._resource import (
     run_raw,
 )
 from ionq_facade._response import RawResponse
-from ionq_facade._results import Histogram, RegisterDistributions, RegisterShots, Shots
+from ionq_facade._results import (
+    NATIVE_V1,
+    CompiledCircuit,
+    Histogram,
+    RegisterDistributions,
+    RegisterShots,
+    Shots,
+)
 from ionq_facade._validation import JobLike
 from ionq_facade._wait import DEFAULT_WAIT_TIMEOUT
 from ionq_facade.resources import _job_calls
@@ -308,6 +315,16 @@ class Jobs(SyncResource):
     def register_shots(self, job: JobLike, *, timeout: TimeoutTypes | None = None) -> RegisterShots:
         """Per shot, each classical register's bits (`ionq.result.shots.json.v2`)."""
         return self._api.run(_job_calls.register_shots(self._api.options, job=job, timeout=timeout))
+
+    def compiled(
+        self, job: JobLike, *, format: str = NATIVE_V1, timeout: TimeoutTypes | None = None
+    ) -> CompiledCircuit:
+        """The circuit IonQ compiled `job` to (dry runs included), typed; a job given by id
+        (or a snapshot without output) is read first. Raises `NoCompiledCircuitError`
+        (listing the formats the job has) when it has none of `format`."""
+        return self._api.run(
+            _job_calls.compiled(self._api.options, job=job, format=format, timeout=timeout)
+        )
 
     @cached_property
     def with_raw_response(self) -> JobsWithRawResponse:
@@ -746,6 +763,16 @@ class AsyncJobs(AsyncResource):
         """Per shot, each classical register's bits (`ionq.result.shots.json.v2`)."""
         return await self._api.run(
             _job_calls.register_shots(self._api.options, job=job, timeout=timeout)
+        )
+
+    async def compiled(
+        self, job: JobLike, *, format: str = NATIVE_V1, timeout: TimeoutTypes | None = None
+    ) -> CompiledCircuit:
+        """The circuit IonQ compiled `job` to (dry runs included), typed; a job given by id
+        (or a snapshot without output) is read first. Raises `NoCompiledCircuitError`
+        (listing the formats the job has) when it has none of `format`."""
+        return await self._api.run(
+            _job_calls.compiled(self._api.options, job=job, format=format, timeout=timeout)
         )
 
     @cached_property

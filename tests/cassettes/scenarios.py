@@ -177,6 +177,15 @@ def results_artifacts(stage: Stage) -> None:
             assert set(distributions[name]) == set(register)
 
 
+def compiled_circuits(stage: Stage) -> None:
+    """A dry run on a QPU is compiled, not run; its native circuit reads as a typed value."""
+    client = stage.client()
+    ref = client.jobs.create(bell(), backend="qpu.forte-1", dry_run=True)
+    compiled = client.jobs.compiled(client.jobs.wait(ref, timeout=600))
+    assert compiled.qubits >= 2
+    assert {gate.gate for gate in compiled.gates} <= {"gpi", "gpi2", "ms", "zz"}
+
+
 def list_pages(stage: Stage) -> None:
     client = stage.client()
     refs = [
@@ -337,6 +346,8 @@ SCENARIOS: Final = {
         Scenario("account_backends", account_and_backends),
         Scenario("jobs_lifecycle", jobs_lifecycle),
         Scenario("results_artifacts", results_artifacts),
+        # A QPU job (a free dry run, but not simulator only).
+        Scenario("compiled_circuits", compiled_circuits, live=False),
         Scenario("list_pages", list_pages),
         Scenario("sessions", sessions, live=False),
         Scenario("errors", errors, {"keys": {RECORDING_KEY: "cassettes"}}),

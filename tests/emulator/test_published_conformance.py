@@ -108,9 +108,10 @@ def problems_against_published() -> tuple[list[str], dict[str, str]]:
             continue  # test controls (/_emulator/...) are no API operation
         body = json.loads(raw) if raw else raw
         for job in body.get("jobs", [body]) if isinstance(body, dict) else []:
-            for key, descriptor in (
-                (job.get("results") or {}) if isinstance(job, dict) else {}
-            ).items():
+            job = job if isinstance(job, dict) else {}
+            compilation = (job.get("output") or {}).get("compilation") or {}
+            named = {**(job.get("results") or {}), **compilation.get("compiled_circuits", {})}
+            for key, descriptor in named.items():
                 if isinstance(descriptor, dict) and "id" in descriptor:
                     formats[descriptor["id"]] = key
         payload = without_links(body) if raw else raw
@@ -149,7 +150,11 @@ def test_every_answer_conforms_to_ionqs_published_document_or_is_a_listed_deviat
 def test_every_artifact_matches_the_published_schema_of_its_format() -> None:
     spec = published()
     _, formats = problems_against_published()
-    catalog = spec.document["components"]["schemas"]["ResultFormatsCatalog"]["properties"]
+    schemas = spec.document["components"]["schemas"]
+    catalog = {  # result artifacts, and compiled circuits (output.compilation)
+        **schemas["ResultFormatsCatalog"]["properties"],
+        **schemas["CircuitFormatsCatalog"]["properties"],
+    }
     checked = 0
     for _, method, path, status, _, raw in answers():
         if method != "GET" or "/artifacts/" not in path or status != 200:

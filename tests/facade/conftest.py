@@ -13,6 +13,8 @@ from typing import Any, TypeAlias
 import httpx
 import pytest
 
+from ionq_emulator.server import EmulatorServer
+from ionq_emulator.testing import TEST_API_KEY, emulator_server
 from ionq_facade import AsyncIonQ, Circuit, IonQ
 
 API_KEY = "sk-test-5ecr3t-DO-NOT-LEAK"
@@ -161,3 +163,18 @@ def client(api: FakeAPI, clock: FakeClock) -> Iterator[IonQ]:
 @pytest.fixture
 def aclient(api: FakeAPI, clock: FakeClock) -> AsyncIonQ:
     return make_async_client(api, clock)
+
+
+@pytest.fixture(scope="module")
+def emulator() -> Iterator[EmulatorServer]:
+    """The emulator on loopback in manual mode (one per module), its answers checked."""
+    with emulator_server(mode="manual", validate_responses=True) as running:
+        yield running
+        assert running.emulator.conformance_errors == []
+
+
+@pytest.fixture
+def emulated(emulator: EmulatorServer) -> Iterator[IonQ]:
+    """A client of `emulator`."""
+    with IonQ(api_key=TEST_API_KEY, base_url=emulator.base_url) as c:
+        yield c

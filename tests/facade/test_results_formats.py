@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from ionq_emulator.server import EmulatorServer
-from ionq_emulator.testing import TEST_API_KEY, emulator_server
+from ionq_emulator.testing import TEST_API_KEY
 from ionq_facade import (
     AsyncIonQ,
     Circuit,
@@ -27,19 +26,6 @@ from ionq_facade._results import SHOTS_V1, result_path
 BASE = "http://127.0.0.1:1/v0.4"
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[EmulatorServer]:
-    with emulator_server(mode="manual", validate_responses=True) as running:
-        yield running
-        assert running.emulator.conformance_errors == []
-
-
-@pytest.fixture
-def client(server: EmulatorServer) -> Iterator[IonQ]:
-    with IonQ(api_key=TEST_API_KEY, base_url=server.base_url) as c:
-        yield c
-
-
 def noisy_bell(client: IonQ, server: EmulatorServer, shots: int = 100) -> Job:
     ref = client.jobs.create(
         Circuit(2).h(0).cnot(0, 1), backend="simulator", shots=shots, noise=Noise("aria-1", 11)
@@ -48,44 +34,46 @@ def noisy_bell(client: IonQ, server: EmulatorServer, shots: int = 100) -> Job:
     return client.jobs.get(ref)
 
 
-def test_shots_histogram_and_probabilities_agree(client: IonQ, server: EmulatorServer) -> None:
-    job = noisy_bell(client, server)
-    shots = client.jobs.shots(job)
+def test_shots_histogram_and_probabilities_agree(emulated: IonQ, emulator: EmulatorServer) -> None:
+    job = noisy_bell(emulated, emulator)
+    shots = emulated.jobs.shots(job)
     assert isinstance(shots, Shots)
     assert len(shots) == 100
-    histogram = client.jobs.histogram(job)
+    histogram = emulated.jobs.histogram(job)
     assert isinstance(histogram, Histogram)
     assert shots.histogram() == histogram
     assert histogram.total == 100
-    probabilities = client.jobs.probabilities(job)
+    probabilities = emulated.jobs.probabilities(job)
     assert {s: c / 100 for s, c in histogram.counts.items()} == pytest.approx(dict(probabilities))
 
 
-def test_per_register_results(client: IonQ, server: EmulatorServer) -> None:
-    job = noisy_bell(client, server)
-    shots = client.jobs.shots(job)
-    per_register = client.jobs.register_shots(job)
+def test_per_register_results(emulated: IonQ, emulator: EmulatorServer) -> None:
+    job = noisy_bell(emulated, emulator)
+    shots = emulated.jobs.shots(job)
+    per_register = emulated.jobs.register_shots(job)
     assert isinstance(per_register, RegisterShots)
     bits = per_register.register("output_all")
     assert [b[0] + 2 * b[1] for b in bits] == list(shots.outcomes)
-    distributions = client.jobs.register_probabilities(job)
-    counts = client.jobs.register_histogram(job)
+    distributions = emulated.jobs.register_probabilities(job)
+    counts = emulated.jobs.register_histogram(job)
     assert isinstance(distributions, RegisterDistributions)
     assert set(distributions["output_all"]) == set(counts["output_all"])
     assert sum(counts["output_all"].values()) == 100
 
 
-def test_a_job_id_is_read_first_to_find_its_results(client: IonQ, server: EmulatorServer) -> None:
-    job = noisy_bell(client, server, shots=30)
-    assert client.jobs.shots(job.id) == client.jobs.shots(job)
+def test_a_job_id_is_read_first_to_find_its_results(
+    emulated: IonQ, emulator: EmulatorServer
+) -> None:
+    job = noisy_bell(emulated, emulator, shots=30)
+    assert emulated.jobs.shots(job.id) == emulated.jobs.shots(job)
 
 
-def test_the_ideal_simulator_has_no_shots(client: IonQ, server: EmulatorServer) -> None:
-    ref = client.jobs.create(Circuit(1).x(0), backend="simulator", shots=10)
-    server.emulator.advance(ref.id, to="completed")
+def test_the_ideal_simulator_has_no_shots(emulated: IonQ, emulator: EmulatorServer) -> None:
+    ref = emulated.jobs.create(Circuit(1).x(0), backend="simulator", shots=10)
+    emulator.emulator.advance(ref.id, to="completed")
     with pytest.raises(InvalidArgumentError, match=r"no ionq\.result\.shots\.json\.v1 result"):
-        client.jobs.shots(ref.id)
-    assert client.jobs.histogram(ref.id).counts == {1: 10.0}
+        emulated.jobs.shots(ref.id)
+    assert emulated.jobs.histogram(ref.id).counts == {1: 10.0}
 
 
 def job_with(results: dict[str, Any]) -> Job:
@@ -122,13 +110,13 @@ def test_malformed_payloads_are_typed_errors() -> None:
         RegisterShots._from_json({"shots": {"registers": {}}})
 
 
-def test_async_twin(server: EmulatorServer) -> None:
+def test_async_twin(emulator: EmulatorServer) -> None:
     async def main() -> tuple[Shots, Histogram]:
-        async with AsyncIonQ(api_key=TEST_API_KEY, base_url=server.base_url) as c:
+        async with AsyncIonQ(api_key=TEST_API_KEY, base_url=emulator.base_url) as c:
             ref = await c.jobs.create(
                 Circuit(1).h(0), backend="simulator", shots=40, noise=Noise("aria-1", 2)
             )
-            server.emulator.advance(ref.id, to="completed")
+            emulator.emulator.advance(ref.id, to="completed")
             return await c.jobs.shots(ref.id), await c.jobs.histogram(ref.id)
 
     shots, histogram = asyncio.run(main())
