@@ -196,6 +196,8 @@ class CompiledCircuit:
 class NoCompiledCircuitError(InvalidArgumentError):
     """The job has no compiled circuit of the format asked for; `formats` are those it has."""
 
+    formats: tuple[str, ...]
+
     def __init__(self, job_id: str, fmt: str, formats: Sequence[str]) -> None:
         self.formats = tuple(formats)
         super().__init__(
