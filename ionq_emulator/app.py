@@ -60,7 +60,17 @@ __all__ = ["ConnectionDropped", "build_app"]
 log = logging.getLogger("ionq_emulator")
 
 ADMIN_PREFIX: Final = "/_emulator"
-_NORMALIZED: Final = frozenset({"createJob", "cloneJob", "moveJob"})
+def _create_body(body: Any) -> Any:
+    limits.precheck_gates(body)  # before validation, whose cost grows with the gates
+    return normalize_job_body(body)
+
+
+# What a body goes through after it is read and before it is validated.
+_NORMALIZE: Final[dict[str, Callable[[Any], Any]]] = {
+    "createJob": _create_body,
+    "cloneJob": normalize_job_body,
+    "moveJob": normalize_job_body,
+}
 IDEMPOTENCY_HEADER: Final = "Idempotency-Key"
 
 Handler = Callable[["Emulator", Principal | None, dict[str, Any], Any], tuple[int, Any]]
@@ -252,9 +262,7 @@ def _dispatch(
     query = {key: request.query_params.getlist(key) for key in request.query_params}
     params = parse_params(op, request.path_params, query)
     key = _idempotency_key(op, request)
-    if op.operation_id == "createJob":
-        limits.precheck_gates(raw)  # before validation, whose cost grows with the gates
-    body = parse_body(op, raw, normalize_job_body if op.operation_id in _NORMALIZED else None)
+    body = parse_body(op, raw, _NORMALIZE.get(op.operation_id))
     handler = HANDLERS[op.operation_id]
     if key is None:
         status, payload = handler(emu, principal, params, body)

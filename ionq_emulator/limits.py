@@ -19,7 +19,6 @@ from typing import Any, Final
 
 from ionq_emulator.catalog import BackendInfo
 from ionq_emulator.errors import ApiError
-from ionq_emulator.validation import read_json
 
 __all__ = [
     "DEBIASING_MIN_SHOTS",
@@ -73,15 +72,16 @@ LIMITS: Final = (
 )  # fmt: skip
 
 
-def precheck_gates(raw: bytes) -> None:
-    """The gate limit on a create body as sent, before the (per-gate) schema validation;
+def precheck_gates(body: object) -> None:
+    """The gate limit on a create body as read, before the (per-gate) schema validation;
     anything malformed is left to that validation."""
+    if not isinstance(body, dict):
+        return
     try:
-        body = read_json(raw)  # bounded: depth and number sizes are refused, not recursed
         work = body["input"]
         circuits = work["circuits"] if isinstance(work.get("circuits"), list) else [work]
         total = sum(len(c["circuit"]) for c in circuits if isinstance(c.get("circuit"), list))
-    except (ValueError, TypeError, KeyError, AttributeError):
+    except (TypeError, KeyError, AttributeError):
         return
     _check_total(total)
 
