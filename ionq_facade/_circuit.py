@@ -4,7 +4,7 @@
 fluent builders: every method checks its arguments against the circuit before the gate is
 added, so a bad circuit fails where it is written rather than as a 400 at submission.
 JSON read back with `from_dict` is untrusted and goes through exactly the same checks.
-Both produce the generated request models of `ionq_api`; `QASM3` wraps program source.
+Both produce the generated request models of `ionq_facade._generated`; `QASM3` wraps program source.
 
 Units follow IonQ: qis rotations are in radians, native phases and angles in turns.
 """
@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final, Literal, NamedTuple, Sel
 from ._errors import ArgumentTypeError, InvalidArgumentError
 
 if TYPE_CHECKING:
-    # Imported lazily at run time: `ionq_api` pulls in httpx, and building a circuit
+    # Imported lazily at run time: `ionq_facade._generated` pulls in httpx, and building a circuit
     # should not have to pay for that.
-    from ionq_api import models as api
+    from ionq_facade._generated import models as api
 
 __all__ = [
     "QASM3",
@@ -621,13 +621,13 @@ class Circuit(GateCircuit):
 
     def to_input(self) -> dict[str, object]:
         """A single-circuit job's `input`, as JSON checked against the API's schema."""
-        from ionq_api.models import QisCircuitInput
+        from ionq_facade._generated.models import QisCircuitInput
 
         return QisCircuitInput.from_dict(self.to_dict()).to_dict()
 
     def to_multi(self) -> api.QisCircuit:
         """The generated model for one entry of a multi-circuit job (keeps `name`)."""
-        from ionq_api.models import QisCircuit
+        from ionq_facade._generated.models import QisCircuit
 
         return QisCircuit.from_dict(self._multi_dict())
 
@@ -656,13 +656,13 @@ class NativeCircuit(GateCircuit):
 
     def to_input(self) -> dict[str, object]:
         """A single-circuit job's `input`, as JSON checked against the API's schema."""
-        from ionq_api.models import NativeCircuitInput
+        from ionq_facade._generated.models import NativeCircuitInput
 
         return NativeCircuitInput.from_dict(self.to_dict()).to_dict()
 
     def to_multi(self) -> api.NativeCircuit:
         """The generated model for one entry of a multi-circuit job (keeps `name`)."""
-        from ionq_api.models import NativeCircuit as NativeCircuitModel
+        from ionq_facade._generated.models import NativeCircuit as NativeCircuitModel
 
         return NativeCircuitModel.from_dict(self._multi_dict())
 
@@ -735,7 +735,7 @@ class QASM3:
 
     def to_input(self) -> dict[str, object]:
         """The job's `input`, as JSON checked against the API's schema."""
-        from ionq_api.models import Qasm3Input
+        from ionq_facade._generated.models import Qasm3Input
 
         return Qasm3Input.from_dict(self.to_dict()).to_dict()
 

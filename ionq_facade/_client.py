@@ -43,7 +43,7 @@ __all__ = ["AsyncIonQ", "IonQ"]
 
 def get_whoami(*, timeout: TimeoutTypes | None = None) -> Call[Whoami]:
     """The API key in use and its project."""
-    from ionq_api.api.whoami import get_whoami as endpoint
+    from ionq_facade._generated.api.whoami import get_whoami as endpoint
 
     return Call.of(endpoint._get_kwargs(), Whoami._parse, timeout=timeout)
 

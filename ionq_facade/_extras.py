@@ -1,4 +1,4 @@
-"""What the generated views (`ionq_api.views`) cannot know: hand-written bases.
+"""What the generated views (`ionq_facade._generated.views`) cannot know: hand-written bases.
 
 Named in templates/views.yaml. A job's status is normalized (`running` is `STARTED`,
 an unknown value `UNKNOWN` with the exact string in `raw_status`); results have served
@@ -16,7 +16,7 @@ from ._errors import APIResponseValidationError
 from ._lifecycle import JobStatus, parse_status
 
 if TYPE_CHECKING:
-    from ionq_api.views import Job, ResultArtifact
+    from ionq_facade._generated.views import Job, ResultArtifact
 
 __all__ = ["JobExtras", "JobRefExtras", "JobResultsExtras", "PageExtras"]
 
@@ -139,7 +139,7 @@ class JobResultsExtras(_Raw):
         cached = self._cache.get("artifacts")
         if cached is not None:
             return cast("Mapping[str, ResultArtifact]", cached)
-        from ionq_api.views import ResultArtifact, _view
+        from ionq_facade._generated.views import ResultArtifact, _view
 
         links = self.links
         found = {

@@ -16,7 +16,7 @@ import httpx
 from ._config import TimeoutTypes
 
 if TYPE_CHECKING:
-    from ionq_api.types import Unset
+    from ionq_facade._generated.types import Unset
 
 __all__ = [
     "DUE",
@@ -131,7 +131,7 @@ class Call(Generic[T]):
 
 def given(value: T | None) -> T | Unset:
     """An optional argument of a generated endpoint: None is not given."""
-    from ionq_api.types import UNSET
+    from ionq_facade._generated.types import UNSET
 
     return UNSET if value is None else value
 

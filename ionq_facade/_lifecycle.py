@@ -1,14 +1,14 @@
 """The job lifecycle: what follows from the ONE transition table.
 
 `JobStatus` and the tables are generated from `JobStatus.x-lifecycle` in openapi.yaml
-(`ionq_api.lifecycle`). A poller can miss intermediate states, so an observed change is
-legal when the new state is reachable from the old one; statuses the client does not
+(`ionq_facade._generated.lifecycle`). A poller can miss intermediate states, so an observed
+change is legal when the new state is reachable from the old one; statuses the client does not
 know are kept as `JobStatus.UNKNOWN` and are neither legal nor illegal.
 """
 
 from __future__ import annotations
 
-from ionq_api.lifecycle import (
+from ionq_facade._generated.lifecycle import (
     ALIASES,
     CANCELABLE,
     INITIAL,

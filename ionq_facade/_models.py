@@ -1,6 +1,6 @@
 """The façade's values: the generated, checked views of the contract, and `Probabilities`.
 
-Every response object is a view generated from openapi.yaml (`ionq_api.views`, see
+Every response object is a view generated from openapi.yaml (`ionq_facade._generated.views`, see
 scripts/views_codegen.py): typed attributes checked as they are read, unknown keys kept,
 immutable, compared by content. Only what the spec cannot say is written here: a
 distribution keyed by basis state as an integer.
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 
-from ionq_api.views import (
+from ionq_facade._generated.views import (
     Backend,
     Characterization,
     CharacterizationPage,

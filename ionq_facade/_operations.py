@@ -2,7 +2,7 @@
 
 Every operation follows one convention. Its definition is a function of the method's
 arguments returning a `Call`, whose method, URL and query come from the generated
-endpoint (`Call.of(<ionq_api.api...>._get_kwargs(...), <View>._parse)`); it lives in the
+endpoint (`Call.of(<_generated.api...>._get_kwargs(...), <View>._parse)`); it lives in the
 file of its tag (`FILES`) and is bound to the sync, async and raw-response clients by a
 line of `resources/_bindings.py` (then `scripts/regenerate`). tests/contract/test_coverage.py
 checks this table against the spec and names the file to change for anything missing.

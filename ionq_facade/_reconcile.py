@@ -67,7 +67,7 @@ def reconcile(
     wanted = _Wanted(sent, error)
     trail = CursorTrail()
     cursor: str | None = None
-    from ionq_api.api.jobs import list_jobs  # lazily, as every endpoint (import time)
+    from ionq_facade._generated.api.jobs import list_jobs  # lazily, as every endpoint (import time)
 
     backend = sent.get("backend")
     target = backend if isinstance(backend, str) else None
@@ -150,7 +150,7 @@ def _decide(
 def _sessions(
     options: ClientOptions, error: JobMayExistError, since: datetime
 ) -> Flow[Reconciliation]:
-    from ionq_api.api.sessions import list_sessions
+    from ionq_facade._generated.api.sessions import list_sessions
 
     request = list_sessions._get_kwargs()
     sessions = (yield from call_flow(options, Call.of(request, SessionList._parse))).sessions

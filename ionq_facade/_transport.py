@@ -284,7 +284,7 @@ def _connection_error(
 
 def _current_status(options: ClientOptions, job_id: str, end: float) -> Flow[JobStatus | None]:
     """Best effort, for a 409: the job's status now (one GET, no retries), or None."""
-    from ionq_api.api.jobs import get_job
+    from ionq_facade._generated.api.jobs import get_job
 
     request = build_request(options, Call.of(get_job._get_kwargs(job_id), _job_status))
     outcome = yield from transmit(request, end)

@@ -3,10 +3,10 @@
 # it first on PATH.
 #
 # The editable install is setuptools' `strict` mode: a link tree (build/__editable__...)
-# on a static .pth path entry. mypy and pyright in another project see it, and both
-# package roots (`.` and `generated/`) import; the default mode's import hook is invisible
-# to type checkers, `compat` hides `ionq_api`. A link tree does not show files added
-# later, so the stamp covers the file list too (tests/contract/test_editable_install.py).
+# on a static .pth path entry. mypy and pyright in another project see it, and the linked
+# generated package (ionq_facade/_generated -> generated/) imports; the default mode's import
+# hook is invisible to type checkers. A link tree does not show files added later, so the
+# stamp covers the file list too (tests/contract/test_editable_install.py).
 PY=${PYTHON:-$(command -v python3.11 || command -v python3)}
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv

@@ -19,7 +19,7 @@ from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
 # Read the working tree, not whatever copy of the package is installed.
-sys.path[:0] = [str(ROOT), str(ROOT / "generated")]
+sys.path[:0] = [str(ROOT)]
 PACKAGE = "ionq_facade.resources"
 TARGET = ROOT / "ionq_facade" / "resources"
 

@@ -21,21 +21,21 @@ def _name(backend: str | Backend) -> str:
 
 
 def _backends(value: object) -> tuple[Backend, ...]:
-    from ionq_api.views import _tuple, _view
+    from ionq_facade._generated.views import _tuple, _view
 
     return _tuple(value, "backends", lambda b: _view(b, "Backend", Backend))
 
 
 def list_backends(*, timeout: TimeoutTypes | None = None) -> Call[tuple[Backend, ...]]:
     """Every backend, with its status, qubits and queue time."""
-    from ionq_api.api.backends import get_backends as endpoint
+    from ionq_facade._generated.api.backends import get_backends as endpoint
 
     return Call.of(endpoint._get_kwargs(), _backends, timeout=timeout)
 
 
 def get_backend(backend: str | Backend, *, timeout: TimeoutTypes | None = None) -> Call[Backend]:
     """One backend by name, e.g. `qpu.forte-1` or `simulator`."""
-    from ionq_api.api.backends import get_backend as endpoint
+    from ionq_facade._generated.api.backends import get_backend as endpoint
 
     return Call.of(endpoint._get_kwargs(_name(backend)), Backend._parse, timeout=timeout)
 
@@ -51,7 +51,7 @@ def list_characterizations(
 ) -> Call[CharacterizationPage]:
     """A page of a backend's characterizations, newest first; `start`/`end` are ISO dates,
     `limit` the page size (1 to 10), `page` the page number from 1."""
-    from ionq_api.api.characterizations import get_characterizations as endpoint
+    from ionq_facade._generated.api.characterizations import get_characterizations as endpoint
 
     request = endpoint._get_kwargs(
         _name(backend),
@@ -67,7 +67,7 @@ def get_characterization(
     backend: str | Backend, characterization_id: str, *, timeout: TimeoutTypes | None = None
 ) -> Call[Characterization]:
     """One characterization of a backend, by id."""
-    from ionq_api.api.characterizations import get_characterization as endpoint
+    from ionq_facade._generated.api.characterizations import get_characterization as endpoint
 
     ident = v.path_token(characterization_id, "characterization_id")
     request = endpoint._get_kwargs(_name(backend), ident)

@@ -148,8 +148,8 @@ def create(
     `qis` with each circuit naming its own. Retried once sent only if the
     server dedupes (see `IonQ`).
     """
-    from ionq_api.models import MultiCircuitInput
-    from ionq_api.views import job_options_json
+    from ionq_facade._generated.models import MultiCircuitInput
+    from ionq_facade._generated.views import job_options_json
 
     named = isinstance(program, (GateCircuit, QASM3)) and program.name is not None
     if named and options.get("name") is None:
@@ -192,8 +192,8 @@ def create(
             "program must be a Circuit, NativeCircuit, QASM3 (wrap OpenQASM source in "
             f"QASM3(...)) or a sequence of circuits, not {type(program).__name__}"
         )
-    from ionq_api.api.jobs import create_job
-    from ionq_api.models import CircuitJobCreate, MultiCircuitJobCreate
+    from ionq_facade._generated.api.jobs import create_job
+    from ionq_facade._generated.models import CircuitJobCreate, MultiCircuitJobCreate
 
     model = MultiCircuitJobCreate if body["type"] == "ionq.multi-circuit.v1" else CircuitJobCreate
     request = create_job._get_kwargs(body=model.from_dict(body))
@@ -230,9 +230,9 @@ def move(
 def _override_call(
     ident: str, operation: str, overrides: Mapping[str, object], timeout: TimeoutTypes | None
 ) -> Call[JobRef]:
-    from ionq_api.api.jobs import clone_job, move_job
-    from ionq_api.models import JobOverrides as Body
-    from ionq_api.views import job_overrides_json
+    from ionq_facade._generated.api.jobs import clone_job, move_job
+    from ionq_facade._generated.models import JobOverrides as Body
+    from ionq_facade._generated.views import job_overrides_json
 
     endpoint = clone_job if operation == "clone" else move_job
     body = _options_json(overrides, job_overrides_json)
@@ -247,7 +247,7 @@ def _override_call(
 
 def get(job: JobLike, *, timeout: TimeoutTypes | None = None) -> Call[Job]:
     """The job as it is now."""
-    from ionq_api.api.jobs import get_job
+    from ionq_facade._generated.api.jobs import get_job
 
     return Call.of(get_job._get_kwargs(v.job_id(job)), Job._parse, timeout=timeout)
 
@@ -258,7 +258,7 @@ def cancel(job: JobLike, *, timeout: TimeoutTypes | None = None) -> Call[JobRef]
     Given a snapshot in a final state, raises `InvalidTransitionError` without sending; a
     refusal by the server (409) is `JobConflictError`.
     """
-    from ionq_api.api.jobs import cancel_job
+    from ionq_facade._generated.api.jobs import cancel_job
 
     ident = v.check_cancelable(job, "cancel")
     return Call.of(
@@ -288,8 +288,8 @@ def cancel_many(
     items = v.job_list(jobs)
     for job in items:
         v.check_cancelable(job, "cancel")
-    from ionq_api.api.jobs import cancel_jobs
-    from ionq_api.models import JobIds
+    from ionq_facade._generated.api.jobs import cancel_jobs
+    from ionq_facade._generated.models import JobIds
 
     ids = v.job_ids(items)
     return Call.of(
@@ -306,7 +306,7 @@ def _deleted(value: object) -> None:
 
 def delete(job: JobLike, *, timeout: TimeoutTypes | None = None) -> Call[None]:
     """Delete a job."""
-    from ionq_api.api.jobs import delete_job
+    from ionq_facade._generated.api.jobs import delete_job
 
     return Call.of(delete_job._get_kwargs(v.job_id(job)), _deleted, timeout=timeout)
 
@@ -315,8 +315,8 @@ def delete_many(
     jobs: Iterable[JobLike], *, timeout: TimeoutTypes | None = None
 ) -> Call[tuple[str, ...]]:
     """Delete several jobs in one request; returns the ids the server deleted."""
-    from ionq_api.api.jobs import delete_jobs
-    from ionq_api.models import JobIds
+    from ionq_facade._generated.api.jobs import delete_jobs
+    from ionq_facade._generated.models import JobIds
 
     ids = v.job_ids(v.job_list(jobs))
     request = delete_jobs._get_kwargs(body=JobIds(ids=ids))
@@ -325,7 +325,7 @@ def delete_many(
 
 def cost(job: JobLike, *, timeout: TimeoutTypes | None = None) -> Call[JobCost]:
     """The job's estimated cost, and its billed cost once known."""
-    from ionq_api.api.jobs import get_job_cost
+    from ionq_facade._generated.api.jobs import get_job_cost
 
     return Call.of(get_job_cost._get_kwargs(v.job_id(job)), JobCost._parse, timeout=timeout)
 
@@ -342,7 +342,7 @@ def estimate(
     timeout: TimeoutTypes | None = None,
 ) -> Call[JobEstimate]:
     """Estimate what a job would cost before submitting it. Omitted values are not sent."""
-    from ionq_api.api.jobs import estimate_job
+    from ionq_facade._generated.api.jobs import estimate_job
 
     def count(value: int | None, key: str, least: int) -> int | None:
         return None if value is None else v.int_at_least(value, key, least)
@@ -389,7 +389,7 @@ def child_probabilities(
 
 
 def _probabilities(ident: str, sharpen: bool | None) -> dict[str, Any]:
-    from ionq_api.api.jobs import get_job_probabilities
+    from ionq_facade._generated.api.jobs import get_job_probabilities
 
     flag = v.optional_bool(sharpen, "sharpen")
     return get_job_probabilities._get_kwargs(ident, sharpen=given(flag))
@@ -399,7 +399,7 @@ def artifact(
     job: JobLike, artifact_id: str, *, timeout: TimeoutTypes | None = None
 ) -> Call[Mapping[str, JSONValue]]:
     """One result artifact named by `job.results.artifacts[...]`, as frozen JSON."""
-    from ionq_api.api.jobs import get_job_artifact
+    from ionq_facade._generated.api.jobs import get_job_artifact
 
     ident = v.path_token(artifact_id, "artifact_id")
     request = get_job_artifact._get_kwargs(v.job_id(job), ident)
@@ -407,7 +407,7 @@ def artifact(
 
 
 def _frozen_object(value: object) -> Mapping[str, JSONValue]:
-    from ionq_api.views import _json
+    from ionq_facade._generated.views import _json
 
     return _json(value, "artifact")
 
@@ -486,7 +486,7 @@ def compiled(
     """The circuit IonQ compiled `job` to (dry runs included), typed; a job given by id
     (or a snapshot without output) is read first. Raises `NoCompiledCircuitError`
     (listing the formats the job has) when it has none of `format`."""
-    from ionq_api.api.jobs import get_job_artifact
+    from ionq_facade._generated.api.jobs import get_job_artifact
 
     parse = _COMPILED_FORMATS.get(format)
     if parse is None:
@@ -541,7 +541,7 @@ def list_jobs(*, timeout: TimeoutTypes | None = None, **filters: Unpack[JobFilte
     """The project's jobs, newest first: iterate for jobs across all pages (fetched as
     needed), or use `.pages()` / `.first_page()`. Filters: `ids`, `parent_job_id`,
     `status`, `target`, `session_id`, `submitter_id`; `limit` is the page size."""
-    from ionq_api.api.jobs import list_jobs as endpoint
+    from ionq_facade._generated.api.jobs import list_jobs as endpoint
 
     checked = job_filters(filters, JobFilters.__optional_keys__)
     return pages(lambda cursor: endpoint._get_kwargs(**checked, next_=given(cursor)), timeout)

@@ -51,8 +51,8 @@ def create_session(
     body: dict[str, object] = {"backend": v.path_token(backend, "backend")}
     if settings:
         body["settings"] = settings
-    from ionq_api.api.sessions import create_session as endpoint
-    from ionq_api.models import SessionCreateRequest
+    from ionq_facade._generated.api.sessions import create_session as endpoint
+    from ionq_facade._generated.models import SessionCreateRequest
 
     request = endpoint._get_kwargs(body=SessionCreateRequest.from_dict(body))
     return Call.of(request, Session._parse, creating=True, timeout=timeout)
@@ -60,7 +60,7 @@ def create_session(
 
 def get_session(session: str | Session, *, timeout: TimeoutTypes | None = None) -> Call[Session]:
     """One session."""
-    from ionq_api.api.sessions import get_session as endpoint
+    from ionq_facade._generated.api.sessions import get_session as endpoint
 
     return Call.of(endpoint._get_kwargs(_session_id(session)), Session._parse, timeout=timeout)
 
@@ -69,7 +69,7 @@ def list_sessions(
     *, active: bool | None = None, timeout: TimeoutTypes | None = None
 ) -> Call[tuple[Session, ...]]:
     """The project's sessions; `active=True` for open ones only."""
-    from ionq_api.api.sessions import list_sessions as endpoint
+    from ionq_facade._generated.api.sessions import list_sessions as endpoint
 
     request = endpoint._get_kwargs(active=given(v.optional_bool(active, "active")))
     return Call.of(request, _sessions, timeout=timeout)
@@ -81,7 +81,7 @@ def _sessions(value: object) -> tuple[Session, ...]:
 
 def end_session(session: str | Session, *, timeout: TimeoutTypes | None = None) -> Call[Session]:
     """End a session; its queued jobs are not affected."""
-    from ionq_api.api.sessions import end_session as endpoint
+    from ionq_facade._generated.api.sessions import end_session as endpoint
 
     return Call.of(endpoint._get_kwargs(_session_id(session)), Session._parse, timeout=timeout)
 
@@ -94,7 +94,7 @@ def session_jobs(
 ) -> PageCall:
     """The jobs of one session (filters as for `jobs.list`, but `session_id`): iterate for
     jobs across pages, or `.pages()`."""
-    from ionq_api.api.sessions import list_session_jobs as endpoint
+    from ionq_facade._generated.api.sessions import list_session_jobs as endpoint
 
     ident = _session_id(session)
     checked = job_filters(filters, SessionJobFilters.__optional_keys__)

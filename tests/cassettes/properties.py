@@ -57,7 +57,7 @@ PROPERTY_EXAMPLES: Final = 20
 
 def _override_fields() -> dict[str, str]:
     """Override field -> the Job field showing it, from the generated JobOverrides model."""
-    from ionq_api.models import JobOverrides as ApiJobOverrides
+    from ionq_facade._generated.models import JobOverrides as ApiJobOverrides
 
     names = [
         f.name
@@ -92,7 +92,7 @@ def sent_override_body(operation: str, kwargs: Mapping[str, Any]) -> Any:
 
 def check_override_wire(operation: str, case: OverrideCase) -> None:
     """Property 1 for one override set."""
-    from ionq_api.models import JobOverrides as ApiJobOverrides
+    from ionq_facade._generated.models import JobOverrides as ApiJobOverrides
 
     body = sent_override_body(operation, case.kwargs)
     assert same_json(body, case.wire), (

@@ -50,10 +50,11 @@ def match_operation(method: str, path: str) -> Operation | None:
 @cache
 def generated_modules() -> dict[str, types.ModuleType]:
     """The generated client's endpoint modules, by operationId in snake case."""
-    import ionq_api.api
+    import ionq_facade._generated.api
 
     found: dict[str, types.ModuleType] = {}
-    for info in pkgutil.walk_packages(ionq_api.api.__path__, "ionq_api.api."):
+    api = ionq_facade._generated.api
+    for info in pkgutil.walk_packages(api.__path__, f"{api.__name__}."):
         if not info.ispkg:
             module = importlib.import_module(info.name)
             found[info.name.rsplit(".", 1)[1]] = module
@@ -108,7 +109,7 @@ def response_problems(op: Operation, response: dict[str, Any]) -> list[str]:
     if problems:
         return problems
     where = f"{op.method} {op.path} -> {status}"
-    from ionq_api.client import Client
+    from ionq_facade._generated.client import Client
 
     parsed = endpoint(op)._parse_response(
         client=Client(base_url="http://unused"),

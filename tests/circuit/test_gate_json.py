@@ -7,18 +7,18 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from ionq_api.models import (
+
+from ionq_facade._circuit import Circuit, NativeCircuit
+from ionq_facade._generated.models import (
     NativeCircuit as NativeCircuitModel,
 )
-from ionq_api.models import (
+from ionq_facade._generated.models import (
     NativeCircuitInput,
     QisCircuit,
     QisCircuitInput,
 )
-from ionq_api.models.native_gate_gate import NATIVE_GATE_GATE_VALUES
-from ionq_api.models.qis_gate_gate import QIS_GATE_GATE_VALUES
-
-from ionq_facade._circuit import Circuit, NativeCircuit
+from ionq_facade._generated.models.native_gate_gate import NATIVE_GATE_GATE_VALUES
+from ionq_facade._generated.models.qis_gate_gate import QIS_GATE_GATE_VALUES
 
 QisCall = Callable[[Circuit], Circuit]
 NativeCall = Callable[[NativeCircuit], NativeCircuit]

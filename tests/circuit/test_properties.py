@@ -11,12 +11,12 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from ionq_api.models import NativeCircuit as NativeCircuitModel
-from ionq_api.models import NativeCircuitInput, QisCircuit, QisCircuitInput
 from jsonschema.exceptions import ValidationError  # type: ignore[import-untyped]
 from openapi_schema_validator import OAS30Validator, validate
 
 from ionq_facade._circuit import Circuit, NativeCircuit
+from ionq_facade._generated.models import NativeCircuit as NativeCircuitModel
+from ionq_facade._generated.models import NativeCircuitInput, QisCircuit, QisCircuitInput
 
 from .strategies import native_circuits, no_deadline, qis_circuits
 

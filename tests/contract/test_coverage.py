@@ -94,7 +94,8 @@ def test_every_operation_has_a_facade_method(
     module = op_id[0].lower() + "".join(f"_{c.lower()}" if c.isupper() else c for c in op_id[1:])
     assert op_id in SERVED, (
         f"operation {op_id} ({method} {path}) has no façade method: define it in "
-        f"{where(op_id, op)} as a function returning Call.of(ionq_api.api.{op['tags'][0]}."
+        f"{where(op_id, op)} as a function returning Call.of(ionq_facade._generated.api."
+        f"{op['tags'][0]}."
         f"{module}._get_kwargs(...), <View>._parse), bind it to the resource classes, and "
         f"name it in ionq_facade/_operations.py SERVED (or NOT_SERVED, with the reason)"
     )
@@ -144,7 +145,7 @@ def test_every_response_object_is_a_view(op_id: str, schema: str) -> None:
 
 @pytest.mark.parametrize("schema", sorted(VIEWS["classes"]))
 def test_every_response_property_is_a_typed_attribute(schema: str) -> None:
-    views = importlib.import_module("ionq_api.views")
+    views = importlib.import_module("ionq_facade._generated.views")
     cls = getattr(views, VIEWS["classes"][schema])
     for key in SPEC["components"]["schemas"][schema].get("properties", {}):
         attr = VIEWS.get("renames", {}).get(f"{schema}.{key}", key)

@@ -71,7 +71,8 @@ def _copy(tmp: Path) -> Path:
         shutil.copy(ROOT / name, tmp / name)
     skip = shutil.ignore_patterns("__pycache__", "cli")
     for name in ["scripts", "templates", "generated", "ionq_facade"]:
-        shutil.copytree(ROOT / name, tmp / name, ignore=skip)
+        # symlinks=True keeps ionq_facade/_generated a link to generated/, as in the checkout.
+        shutil.copytree(ROOT / name, tmp / name, ignore=skip, symlinks=True)
     (tmp / "tests" / "contract").mkdir(parents=True)
     for name in ["tests/__init__.py", "tests/conftest.py", "tests/contract/__init__.py"]:
         shutil.copy(ROOT / name, tmp / name)
@@ -94,7 +95,7 @@ def _edit_spec(spec: Path) -> None:
 def test_the_three_experiments(tmp_path: Path) -> None:
     copy = _copy(tmp_path)
     _edit_spec(copy / "openapi.yaml")
-    env = dict(os.environ, PYTHONPATH=f"{copy}{os.pathsep}{copy / 'generated'}")
+    env = dict(os.environ, PYTHONPATH=str(copy))
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ionq_api.models import Job, JobCreated, JobList, JobOverrides, JobSettings, Noise
-from ionq_api.models.error_mitigation_settings import ErrorMitigationSettings
-from ionq_api.models.result_artifacts import ResultArtifacts
-from ionq_api.models.result_links import ResultLinks
-from ionq_api.types import UNSET
+from ionq_facade._generated.models import Job, JobCreated, JobList, JobOverrides, JobSettings, Noise
+from ionq_facade._generated.models.error_mitigation_settings import ErrorMitigationSettings
+from ionq_facade._generated.models.result_artifacts import ResultArtifacts
+from ionq_facade._generated.models.result_links import ResultLinks
+from ionq_facade._generated.types import UNSET
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

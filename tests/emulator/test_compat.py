@@ -12,9 +12,11 @@ from typing import Any
 
 import httpx
 import pytest
-from ionq_api.api.backends import get_backend, get_backends
-from ionq_api.api.characterizations import get_characterizations
-from ionq_api.api.jobs import (
+
+from ionq_emulator.server import EmulatorServer
+from ionq_facade._generated.api.backends import get_backend, get_backends
+from ionq_facade._generated.api.characterizations import get_characterizations
+from ionq_facade._generated.api.jobs import (
     cancel_job,
     clone_job,
     create_job,
@@ -25,10 +27,10 @@ from ionq_api.api.jobs import (
     list_jobs,
     move_job,
 )
-from ionq_api.api.sessions import create_session, end_session
-from ionq_api.api.whoami import get_whoami
-from ionq_api.client import AuthenticatedClient
-from ionq_api.models import (
+from ionq_facade._generated.api.sessions import create_session, end_session
+from ionq_facade._generated.api.whoami import get_whoami
+from ionq_facade._generated.client import AuthenticatedClient
+from ionq_facade._generated.models import (
     ApiError,
     Backend,
     CharacterizationList,
@@ -46,8 +48,6 @@ from ionq_api.models import (
     SessionCreateRequest,
     Whoami,
 )
-
-from ionq_emulator.server import EmulatorServer
 
 from .helpers import new_key
 

@@ -22,7 +22,7 @@ def test_values_pickle_by_the_public_path() -> None:
     limit = CostLimit(5.0, "usd")
     data = pickle.dumps(limit)
     assert b"ionq_facade" in data
-    assert b"ionq_api" not in data
+    assert b"ionq_facade._generated" not in data
     assert b"_models" not in data
     assert pickle.loads(data) == limit
     assert pickle.loads(pickle.dumps(JobStatus.READY)) is JobStatus.READY
