@@ -69,8 +69,10 @@ def _sources(target: Path) -> Path:
     ).stdout.split()  # fmt: skip
     for name in listed:
         source = ROOT / name
-        if source.is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        if source.is_symlink():  # ionq_facade/_generated -> ../generated
+            (target / name).symlink_to(source.readlink())
+        elif source.is_file():
             shutil.copy2(source, target / name)
     return target
 
