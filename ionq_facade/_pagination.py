@@ -1,8 +1,5 @@
-"""Job listings that follow the `next` cursor lazily, one page in memory at a time.
-
-Their filters (`JobFilters`, `SessionJobFilters`) are generated from the list operations'
-query parameters (`ionq_facade._generated.filters`).
-"""
+"""Job listings that follow the `next` cursor lazily, one page in memory at a time; their
+filters are generated from the list operations' query parameters (`_generated.filters`)."""
 
 from __future__ import annotations
 

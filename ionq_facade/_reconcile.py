@@ -99,10 +99,6 @@ def reconcile(
     return _decide(candidates, wanted.distinctive, since)
 
 
-# What a job carries of what was sent, compared with it.
-_COMPARED = (Key.NAME, Key.BACKEND, Key.SHOTS, Key.SESSION_ID)
-
-
 class _Wanted:
     """What the job made by the request must carry."""
 
@@ -111,7 +107,8 @@ class _Wanted:
     def __init__(self, sent: Mapping[str, object], error: JobMayExistError) -> None:
         self.error = error
         self.source = error.source_job_id
-        self.fields = {k: sent[k] for k in _COMPARED if k in sent}
+        compared = (Key.NAME, Key.BACKEND, Key.SHOTS, Key.SESSION_ID)
+        self.fields = {k: sent[k] for k in compared if k in sent}
         metadata = sent.get(Key.METADATA)
         self.metadata = dict(metadata) if isinstance(metadata, Mapping) else {}
         if error.operation == "move" and self.source is not None:
@@ -121,9 +118,8 @@ class _Wanted:
     def matches(self, job: Job) -> bool:
         if job.id == self.source:
             return False
-        got = {Key.NAME: job.name, Key.BACKEND: job.backend, Key.SHOTS: job.shots}
-        got[Key.SESSION_ID] = job.session_id
-        if any(got[k] != v for k, v in self.fields.items()):
+        # A Job's attributes are named as its JSON fields.
+        if any(getattr(job, k) != v for k, v in self.fields.items()):
             return False
         metadata = job.metadata or {}
         return all(metadata.get(k) == v for k, v in self.metadata.items())

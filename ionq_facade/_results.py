@@ -20,12 +20,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Final, TypeVar, cast
+from typing import TypeVar, cast
 from urllib.parse import urlsplit
 
 import attrs
 
-from ionq_facade._generated.tables import RESULT_LINKS, CircuitFormat, Key, ResultFormat
+from ionq_facade._generated.tables import RESULT_LINKS, CircuitFormat, Key
 
 from ._circuit import Gate, NativeCircuit
 from ._config import TimeoutTypes
@@ -34,12 +34,6 @@ from ._flow import Call
 from ._models import Job
 
 __all__ = [
-    "HISTOGRAM_V1",
-    "HISTOGRAM_V2",
-    "NATIVE_V1",
-    "PROBABILITIES_V2",
-    "SHOTS_V1",
-    "SHOTS_V2",
     "CompiledCircuit",
     "Histogram",
     "NoCompiledCircuitError",
@@ -51,13 +45,6 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-
-PROBABILITIES_V2: Final = ResultFormat.PROBABILITIES_V2
-HISTOGRAM_V1: Final = ResultFormat.HISTOGRAM_V1
-HISTOGRAM_V2: Final = ResultFormat.HISTOGRAM_V2
-SHOTS_V1: Final = ResultFormat.SHOTS_V1
-SHOTS_V2: Final = ResultFormat.SHOTS_V2
-NATIVE_V1: Final = CircuitFormat.NATIVE_V1
 
 
 def _frozen_counts(data: Mapping[int, float]) -> Mapping[int, float]:
@@ -186,14 +173,16 @@ class CompiledCircuit:
 
     @classmethod
     def _from_json(cls, value: object) -> CompiledCircuit:
-        data = _obj(value, NATIVE_V1)
+        data = _obj(value, CircuitFormat.NATIVE_V1)
         unexpected = sorted(set(data) - {Key.QUBITS, Key.CIRCUIT})
         if unexpected or Key.QUBITS not in data:
-            raise TypeError(f"{NATIVE_V1}: expected {{qubits, circuit}}, got keys {sorted(data)}")
+            raise TypeError(
+                f"{CircuitFormat.NATIVE_V1}: expected {{qubits, circuit}}, got keys {sorted(data)}"
+            )
         try:  # the gates are checked as a submitted native circuit's are
             circuit = NativeCircuit.from_dict(data)
         except InvalidArgumentError as exc:
-            raise TypeError(f"{NATIVE_V1}: {exc}") from None
+            raise TypeError(f"{CircuitFormat.NATIVE_V1}: {exc}") from None
         return cls(circuit.qubits, circuit.gates)
 
 

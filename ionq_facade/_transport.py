@@ -224,11 +224,9 @@ def _settled(request: httpx.Request, job_id: str, status: str) -> httpx.Response
 
     Marked with a header so raw-response users can tell it was not sent by the server.
     """
-    from ionq_facade._generated.models import JobCreated
-
     return httpx.Response(
         200,
-        json=JobCreated(id=job_id, status=status).to_dict(),
+        json={Key.ID: job_id, Key.STATUS: status},
         headers={"x-ionq-facade-settled": "applied-by-earlier-attempt"},
         request=request,
     )

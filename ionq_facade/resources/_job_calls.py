@@ -21,7 +21,7 @@ from ionq_facade._errors import (
     JobTimeoutError,
 )
 from ionq_facade._flow import Call, Flow, Sleep, given, now
-from ionq_facade._generated.tables import JobType, Key
+from ionq_facade._generated.tables import CircuitFormat, JobType, Key, ResultFormat
 from ionq_facade._lifecycle import JobStatus
 from ionq_facade._models import (
     Job,
@@ -40,12 +40,6 @@ from ionq_facade._models import (
 )
 from ionq_facade._pagination import CursorTrail, JobFilters, PageCall
 from ionq_facade._results import (
-    HISTOGRAM_V1,
-    HISTOGRAM_V2,
-    NATIVE_V1,
-    PROBABILITIES_V2,
-    SHOTS_V1,
-    SHOTS_V2,
     CompiledCircuit,
     Histogram,
     RegisterDistributions,
@@ -439,7 +433,7 @@ def histogram(
     options: ClientOptions, job: JobLike, *, timeout: TimeoutTypes | None = None
 ) -> Flow[Histogram]:
     """Shots per basis state (`ionq.result.histogram.json.v1`)."""
-    return _result(options, job, HISTOGRAM_V1, Histogram._from_json, timeout)
+    return _result(options, job, ResultFormat.HISTOGRAM_V1, Histogram._from_json, timeout)
 
 
 def shots(
@@ -447,36 +441,36 @@ def shots(
 ) -> Flow[Shots]:
     """Every shot's basis state, in order (`ionq.result.shots.json.v1`; noisy
     simulations and QPU backends)."""
-    return _result(options, job, SHOTS_V1, Shots._from_json, timeout)
+    return _result(options, job, ResultFormat.SHOTS_V1, Shots._from_json, timeout)
 
 
 def register_probabilities(
     options: ClientOptions, job: JobLike, *, timeout: TimeoutTypes | None = None
 ) -> Flow[RegisterDistributions]:
     """Per classical register, bitstring -> probability (`...probabilities.json.v2`)."""
-    return _result(
-        options, job, PROBABILITIES_V2, RegisterDistributions._probabilities_from_json, timeout
-    )
+    parse = RegisterDistributions._probabilities_from_json
+    return _result(options, job, ResultFormat.PROBABILITIES_V2, parse, timeout)
 
 
 def register_histogram(
     options: ClientOptions, job: JobLike, *, timeout: TimeoutTypes | None = None
 ) -> Flow[RegisterDistributions]:
     """Per classical register, bitstring -> shot count (`...histogram.json.v2`)."""
-    return _result(options, job, HISTOGRAM_V2, RegisterDistributions._histogram_from_json, timeout)
+    parse = RegisterDistributions._histogram_from_json
+    return _result(options, job, ResultFormat.HISTOGRAM_V2, parse, timeout)
 
 
 def register_shots(
     options: ClientOptions, job: JobLike, *, timeout: TimeoutTypes | None = None
 ) -> Flow[RegisterShots]:
     """Per shot, each classical register's bits (`ionq.result.shots.json.v2`)."""
-    return _result(options, job, SHOTS_V2, RegisterShots._from_json, timeout)
+    return _result(options, job, ResultFormat.SHOTS_V2, RegisterShots._from_json, timeout)
 
 
 # -- the compiled circuit a job reports under output.compilation -----------------------------
 
 _COMPILED_FORMATS: dict[str, Callable[[object], CompiledCircuit]] = {
-    NATIVE_V1: CompiledCircuit._from_json
+    CircuitFormat.NATIVE_V1: CompiledCircuit._from_json
 }
 
 
@@ -484,7 +478,7 @@ def compiled(
     options: ClientOptions,
     job: JobLike,
     *,
-    format: str = NATIVE_V1,
+    format: str = CircuitFormat.NATIVE_V1,
     timeout: TimeoutTypes | None = None,
 ) -> Flow[CompiledCircuit]:
     """The circuit IonQ compiled `job` to (dry runs included), typed; a job given by id

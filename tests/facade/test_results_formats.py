@@ -21,7 +21,10 @@ from ionq_facade import (
     RegisterShots,
     Shots,
 )
-from ionq_facade._results import SHOTS_V1, result_call
+from ionq_facade._generated.tables import ResultFormat
+from ionq_facade._results import result_call
+
+SHOTS_V1 = ResultFormat.SHOTS_V1
 
 BASE = "http://127.0.0.1:1/v0.4"
 
