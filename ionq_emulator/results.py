@@ -41,6 +41,7 @@ from typing import Any, Final
 
 import numpy as np
 
+from ionq_emulator._tables import RESULT_LINKS, ResultFormat
 from ionq_emulator.runner import Outcome
 
 __all__ = [
@@ -62,13 +63,15 @@ __all__ = [
     "variants",
 ]
 
-PROBABILITIES_V1: Final = "ionq.result.probabilities.json.v1"
-PROBABILITIES_V2: Final = "ionq.result.probabilities.json.v2"
-HISTOGRAM_V1: Final = "ionq.result.histogram.json.v1"
-HISTOGRAM_V2: Final = "ionq.result.histogram.json.v2"
-SHOTS_V1: Final = "ionq.result.shots.json.v1"
-SHOTS_V2: Final = "ionq.result.shots.json.v2"
-AGGREGATE_V1: Final = "ionq.result.probabilities-aggregate.json.v1"
+# The names come from the contract, through the façade's generated table (a link to
+# generated/tables.py: it imports nothing, so the emulator does not load the façade).
+PROBABILITIES_V1: Final = ResultFormat.PROBABILITIES_V1
+PROBABILITIES_V2: Final = ResultFormat.PROBABILITIES_V2
+HISTOGRAM_V1: Final = ResultFormat.HISTOGRAM_V1
+HISTOGRAM_V2: Final = ResultFormat.HISTOGRAM_V2
+SHOTS_V1: Final = ResultFormat.SHOTS_V1
+SHOTS_V2: Final = ResultFormat.SHOTS_V2
+AGGREGATE_V1: Final = ResultFormat.PROBABILITIES_AGGREGATE_V1
 #: Every format, in the order a job's ``results`` lists them.
 FORMATS: Final = (
     PROBABILITIES_V1, PROBABILITIES_V2, HISTOGRAM_V1, HISTOGRAM_V2, SHOTS_V1, SHOTS_V2,
@@ -76,8 +79,7 @@ FORMATS: Final = (
 )  # fmt: skip
 _SAMPLED_ONLY: Final = frozenset({SHOTS_V1, SHOTS_V2})
 #: The link names live clients read (``results.<name>.url``) and the format each serves.
-SHORT_NAMES: Final = {"probabilities": PROBABILITIES_V1, "histogram": HISTOGRAM_V1,
-                      "shots": SHOTS_V1}  # fmt: skip
+SHORT_NAMES: Final = {link: fmt for fmt, link in RESULT_LINKS.items()}
 DEFAULT_REGISTER: Final = "output_all"
 DEBIAS_VARIANTS: Final = 25
 # Classical registers of an OpenQASM program: `bit[2] c;`, `bit c;`, `creg c[2];`.

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from ionq_facade._generated.tables import Key
+
 if TYPE_CHECKING:
     import httpx
 
@@ -350,9 +352,9 @@ def status_error(
         cls = JobConflictError
     body = response.content
     fields = _error_fields(body)
-    error_type = _str_or_none(fields.get("error"))
-    error_message = _str_or_none(fields.get("message"))
-    error_status = fields.get("statusCode")
+    error_type = _str_or_none(fields.get(Key.ERROR))
+    error_message = _str_or_none(fields.get(Key.MESSAGE))
+    error_status = fields.get(Key.STATUS_CODE)
     request = response.request
     parts = [f"{request.method} {request.url.path} -> {status}"]
     if error_type or error_message:
@@ -371,12 +373,12 @@ def status_error(
         error_status=error_status if type(error_status) is int else None,
     )
     if isinstance(err, BadRequestError):
-        validation = fields.get("validation")
+        validation = fields.get(Key.VALIDATION)
         if isinstance(validation, dict):
-            keys = validation.get("keys")
+            keys = validation.get(Key.KEYS)
             if isinstance(keys, list):
                 err.validation_keys = tuple(str(k) for k in keys)
-            err.validation_source = _str_or_none(validation.get("source"))
+            err.validation_source = _str_or_none(validation.get(Key.SOURCE))
     elif isinstance(err, RateLimitError):
         err.retry_after = retry_after
     elif isinstance(err, JobConflictError) and job_ids:

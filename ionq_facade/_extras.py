@@ -12,6 +12,8 @@ from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, cast
 
+from ionq_facade._generated.tables import Key
+
 from ._errors import APIResponseValidationError
 from ._lifecycle import JobStatus, parse_status
 
@@ -28,7 +30,7 @@ class _Raw:
 
 
 def _raw_status(view: _Raw, where: str, *, required: bool) -> str | None:
-    value = view._raw.get("status")
+    value = view._raw.get(Key.STATUS)
     if type(value) is str or (value is None and not required):
         return value
     raise APIResponseValidationError(
@@ -42,7 +44,7 @@ class JobExtras(_Raw):
     @property
     def status(self) -> JobStatus:
         """Normalized: `running` is `STARTED`; a value this client does not know `UNKNOWN`."""
-        value = self._raw.get("status")
+        value = self._raw.get(Key.STATUS)
         return parse_status(value if type(value) is str else self.raw_status)
 
     @property
@@ -55,17 +57,17 @@ class JobExtras(_Raw):
     def _field_error(self, key: str, exc: APIResponseValidationError) -> Exception:
         body = json.dumps(self._raw.get(key)).encode()
         return APIResponseValidationError(
-            f"job {self._raw.get('id')}: field {key!r} does not parse ({exc.args[0]})", body=body
+            f"job {self._raw.get(Key.ID)}: field {key!r} does not parse ({exc.args[0]})", body=body
         )
 
     def __hash__(self) -> int:
-        return hash((self._raw.get("id"), self._raw.get("status")))
+        return hash((self._raw.get(Key.ID), self._raw.get(Key.STATUS)))
 
     def __repr__(self) -> str:
         raw = self._raw
         return (
-            f"Job(id={raw.get('id')!r}, status={raw.get('status')!r}, "
-            f"type={raw.get('type')!r}, backend={raw.get('backend')!r})"
+            f"Job(id={raw.get(Key.ID)!r}, status={raw.get(Key.STATUS)!r}, "
+            f"type={raw.get(Key.TYPE)!r}, backend={raw.get(Key.BACKEND)!r})"
         )
 
 
@@ -119,8 +121,8 @@ class JobResultsExtras(_Raw):
             return cast(Mapping[str, str], cached)
         found: dict[str, str] = {}
         for key, value in self._raw.items():
-            if isinstance(value, dict) and "url" in value and "id" not in value:
-                url = value["url"]
+            if isinstance(value, dict) and Key.URL in value and Key.ID not in value:
+                url = value[Key.URL]
                 if type(url) is not str:
                     raise APIResponseValidationError(
                         f"JobResults.{key}.url: expected a string, got {url!r}",
@@ -132,7 +134,7 @@ class JobResultsExtras(_Raw):
 
     @property
     def probabilities_url(self) -> str | None:
-        return self.links.get("probabilities")
+        return self.links.get(Key.PROBABILITIES)
 
     @property
     def artifacts(self) -> Mapping[str, ResultArtifact]:

@@ -1,38 +1,19 @@
-"""Job listings that follow the `next` cursor lazily, one page in memory at a time."""
+"""Job listings that follow the `next` cursor lazily, one page in memory at a time; their
+filters are generated from the list operations' query parameters (`_generated.filters`)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Sequence
-from typing import TypedDict
+from collections.abc import AsyncIterator, Callable, Iterator
+
+from ionq_facade._generated.filters import JobFilters, SessionJobFilters
 
 from ._base_client import AsyncAPIClient, SyncAPIClient
 from ._errors import APIResponseValidationError
 from ._flow import Call
-from ._lifecycle import JobStatus, StatusName
-from ._models import Job, JobPage, JobRef
+from ._models import Job, JobPage
 from ._transport import call_flow
 
 __all__ = ["AsyncJobPager", "JobFilters", "JobPager", "PageCall", "SessionJobFilters"]
-
-
-class SessionJobFilters(TypedDict, total=False):
-    """Filters of a session's job listing, as keywords; a filter not given is not sent.
-
-    `target` is a backend or several; `limit` is the page size.
-    """
-
-    ids: Iterable[str | Job | JobRef] | None
-    parent_job_id: str | None
-    status: JobStatus | StatusName | None
-    target: str | Sequence[str] | None
-    submitter_id: str | None
-    limit: int | None
-
-
-class JobFilters(SessionJobFilters, total=False):
-    """Filters of the project's job listing, as keywords."""
-
-    session_id: str | None
 
 
 # Builds the request for the page after `cursor` (None: the first page).

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
+from ionq_facade._generated.tables import Key
+
 from ._config import ClientOptions
 from ._errors import ArgumentTypeError, JobMayExistError
 from ._flow import Call, Flow, given
@@ -69,7 +71,7 @@ def reconcile(
     cursor: str | None = None
     from ionq_facade._generated.api.jobs import list_jobs  # lazily, as every endpoint (import time)
 
-    backend = sent.get("backend")
+    backend = sent.get(Key.BACKEND)
     target = backend if isinstance(backend, str) else None
     candidates: list[Job | Session] = []
     for _ in range(_MAX_PAGES):
@@ -105,19 +107,19 @@ class _Wanted:
     def __init__(self, sent: Mapping[str, object], error: JobMayExistError) -> None:
         self.error = error
         self.source = error.source_job_id
-        self.fields = {k: sent[k] for k in ("name", "backend", "shots", "session_id") if k in sent}
-        metadata = sent.get("metadata")
+        compared = (Key.NAME, Key.BACKEND, Key.SHOTS, Key.SESSION_ID)
+        self.fields = {k: sent[k] for k in compared if k in sent}
+        metadata = sent.get(Key.METADATA)
         self.metadata = dict(metadata) if isinstance(metadata, Mapping) else {}
         if error.operation == "move" and self.source is not None:
             self.metadata["original_job_id"] = self.source
-        self.distinctive = "name" in self.fields or bool(self.metadata)
+        self.distinctive = Key.NAME in self.fields or bool(self.metadata)
 
     def matches(self, job: Job) -> bool:
         if job.id == self.source:
             return False
-        got = {"name": job.name, "backend": job.backend, "shots": job.shots}
-        got["session_id"] = job.session_id
-        if any(got[k] != v for k, v in self.fields.items()):
+        # A Job's attributes are named as its JSON fields.
+        if any(getattr(job, k) != v for k, v in self.fields.items()):
             return False
         metadata = job.metadata or {}
         return all(metadata.get(k) == v for k, v in self.metadata.items())
@@ -155,7 +157,7 @@ def _sessions(
     request = list_sessions._get_kwargs()
     sessions = (yield from call_flow(options, Call.of(request, SessionList._parse))).sessions
     sent = error.sent_body if isinstance(error.sent_body, Mapping) else {}
-    backend = sent.get("backend")
+    backend = sent.get(Key.BACKEND)
     candidates = [
         s
         for s in sessions

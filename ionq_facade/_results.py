@@ -11,31 +11,29 @@ One class per format (the flat v1 probabilities are `Probabilities`, in `_models
   compiled the job to, in native gates.
 
 A job's `results` may hold artifact descriptors keyed by format, short-name links
-(`probabilities`, `histogram`, `shots`), or both; `result_path` picks the descriptor
+(`probabilities`, `histogram`, `shots`), or both; `result_call` picks the descriptor
 when there is one, else the link, so either shape is read.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Final, cast
+from typing import TypeVar, cast
 from urllib.parse import urlsplit
 
 import attrs
 
+from ionq_facade._generated.tables import RESULT_LINKS, CircuitFormat, Key
+
 from ._circuit import Gate, NativeCircuit
+from ._config import TimeoutTypes
 from ._errors import InvalidArgumentError
+from ._flow import Call
 from ._models import Job
 
 __all__ = [
-    "HISTOGRAM_V1",
-    "HISTOGRAM_V2",
-    "NATIVE_V1",
-    "PROBABILITIES_V2",
-    "SHOTS_V1",
-    "SHOTS_V2",
     "CompiledCircuit",
     "Histogram",
     "NoCompiledCircuitError",
@@ -43,17 +41,10 @@ __all__ = [
     "RegisterShots",
     "Shots",
     "compiled_artifact",
-    "result_path",
+    "result_call",
 ]
 
-PROBABILITIES_V2: Final = "ionq.result.probabilities.json.v2"
-HISTOGRAM_V1: Final = "ionq.result.histogram.json.v1"
-HISTOGRAM_V2: Final = "ionq.result.histogram.json.v2"
-SHOTS_V1: Final = "ionq.result.shots.json.v1"
-SHOTS_V2: Final = "ionq.result.shots.json.v2"
-NATIVE_V1: Final = "ionq.native.v1"
-#: The short-name link that serves each v1 format, for results in the link shape.
-LINKS: Final = {HISTOGRAM_V1: "histogram", SHOTS_V1: "shots"}
+T = TypeVar("T")
 
 
 def _frozen_counts(data: Mapping[int, float]) -> Mapping[int, float]:
@@ -178,18 +169,20 @@ class CompiledCircuit:
     def to_circuit(self) -> NativeCircuit:
         """The same gates as a `NativeCircuit`, e.g. to submit or simulate it."""
         gates = [gate.to_dict() for gate in self.gates]
-        return NativeCircuit.from_dict({"qubits": self.qubits, "circuit": gates})
+        return NativeCircuit.from_dict({Key.QUBITS: self.qubits, Key.CIRCUIT: gates})
 
     @classmethod
     def _from_json(cls, value: object) -> CompiledCircuit:
-        data = _obj(value, NATIVE_V1)
-        unexpected = sorted(set(data) - {"qubits", "circuit"})
-        if unexpected or "qubits" not in data:
-            raise TypeError(f"{NATIVE_V1}: expected {{qubits, circuit}}, got keys {sorted(data)}")
+        data = _obj(value, CircuitFormat.NATIVE_V1)
+        unexpected = sorted(set(data) - {Key.QUBITS, Key.CIRCUIT})
+        if unexpected or Key.QUBITS not in data:
+            raise TypeError(
+                f"{CircuitFormat.NATIVE_V1}: expected {{qubits, circuit}}, got keys {sorted(data)}"
+            )
         try:  # the gates are checked as a submitted native circuit's are
             circuit = NativeCircuit.from_dict(data)
         except InvalidArgumentError as exc:
-            raise TypeError(f"{NATIVE_V1}: {exc}") from None
+            raise TypeError(f"{CircuitFormat.NATIVE_V1}: {exc}") from None
         return cls(circuit.qubits, circuit.gates)
 
 
@@ -241,15 +234,24 @@ def _list(value: object, what: str) -> Sequence[object]:
     return value
 
 
-def result_path(job: Job, fmt: str, base_url: str) -> str:
-    """The request path (relative to `base_url`) of `job`'s result in format `fmt`."""
+def result_call(
+    job: Job,
+    fmt: str,
+    base_url: str,
+    parse: Callable[[object], T],
+    timeout: TimeoutTypes | None = None,
+) -> Call[T]:
+    """The request of `job`'s result in format `fmt`, read with `parse`."""
     results = job.results
     if results is None:
         raise InvalidArgumentError(f"job {job.id} has no results ({job.raw_status})")
     descriptor = results.artifacts.get(fmt)
     if descriptor is not None:
-        return f"/jobs/{job.id}/artifacts/{descriptor.id}"
-    link = results.links.get(LINKS.get(fmt, ""))
+        from ionq_facade._generated.api.jobs import get_job_artifact
+
+        request = get_job_artifact._get_kwargs(job.id, descriptor.id)
+        return Call.of(request, parse, timeout=timeout)
+    link = results.links.get(RESULT_LINKS.get(fmt, ""))
     if link is None:
         available = sorted({*results.artifacts, *results.links})
         raise InvalidArgumentError(
@@ -260,4 +262,4 @@ def result_path(job: Job, fmt: str, base_url: str) -> str:
     if urlsplit(link).netloc or not path.startswith(prefix + "/"):
         # A link is relative to the API host; one elsewhere would get the API key.
         raise InvalidArgumentError(f"job {job.id}'s {fmt} link {link!r} is not under {base_url}")
-    return path.removeprefix(prefix)
+    return Call("GET", path.removeprefix(prefix), parse, timeout=timeout)

@@ -25,6 +25,8 @@ from typing import Final
 
 import httpx
 
+from ionq_facade._generated.tables import Key
+
 __all__ = [
     "IDEMPOTENCY_HEADER",
     "NOT_SENT",
@@ -34,7 +36,7 @@ __all__ = [
     "parse_retry_after",
 ]
 
-IDEMPOTENCY_HEADER: Final = "Idempotency-Key"
+IDEMPOTENCY_HEADER: Final = Key.IDEMPOTENCY_KEY
 
 # Statuses that say "try again" without having done anything.
 _RETRY_STATUSES = frozenset({429, 502, 503, 504, *range(520, 530)})

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import uuid
 from datetime import UTC, datetime
 from typing import Any, TypeVar, cast
 
 import httpx
+
+from ionq_facade._generated.tables import ROUTES, Key
 
 from ._config import ClientOptions, call_deadline, to_timeout
 from ._errors import (
@@ -27,6 +30,7 @@ from ._errors import (
 )
 from ._flow import Call, Flow, Sleep, TooLarge, due, now, transmit
 from ._lifecycle import JobStatus, parse_status
+from ._operations import SERVED
 from ._retry import IDEMPOTENCY_HEADER, NOT_SENT, may_have_acted, parse_retry_after
 
 __all__ = ["build_request", "call_flow", "creating_operation", "parse_response", "send_flow"]
@@ -208,11 +212,11 @@ _WHAT = {"sessions.create": "session"}
 
 
 def creating_operation(method: str, path: str) -> str:
-    """The name of the creating operation `method path` is."""
-    if path.startswith("/sessions"):
-        return "sessions.create"
-    tail = path.rsplit("/", 1)[-1]
-    return tail if tail in ("clone", "move") else "create"
+    """The name of the creating operation `method path` is: its façade method's, less `jobs.`."""
+    for op_id, (verb, template) in ROUTES.items():
+        if verb == method and re.fullmatch(re.sub(r"\{[^}]*\}", "[^/]+", template), path):
+            return SERVED.get(op_id, "jobs.create").removeprefix("jobs.")
+    return "create"
 
 
 def _settled(request: httpx.Request, job_id: str, status: str) -> httpx.Response:
@@ -222,7 +226,7 @@ def _settled(request: httpx.Request, job_id: str, status: str) -> httpx.Response
     """
     return httpx.Response(
         200,
-        json={"id": job_id, "status": status},
+        json={Key.ID: job_id, Key.STATUS: status},
         headers={"x-ionq-facade-settled": "applied-by-earlier-attempt"},
         request=request,
     )
@@ -297,7 +301,7 @@ def _current_status(options: ClientOptions, job_id: str, end: float) -> Flow[Job
 
 
 def _job_status(data: object) -> JobStatus:
-    status = data.get("status") if isinstance(data, dict) else None
+    status = data.get(Key.STATUS) if isinstance(data, dict) else None
     if not isinstance(status, str):
         raise TypeError("no status")
     return parse_status(status)

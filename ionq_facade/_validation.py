@@ -20,7 +20,6 @@ from ._models import Job, JobRef
 __all__ = [
     "MAX_SHOTS",
     "JobLike",
-    "boolean",
     "check_cancelable",
     "int_at_least",
     "job_id",
@@ -33,7 +32,6 @@ __all__ = [
     "path_token",
     "shots",
     "status_filter",
-    "text",
     "wait_timeout",
 ]
 
@@ -139,18 +137,6 @@ def metadata(value: object) -> dict[str, str]:
             )
         checked[key] = item
     return checked
-
-
-def text(value: object, name: str) -> str:
-    if not isinstance(value, str):
-        raise ArgumentTypeError(f"{name} must be a str, not {type(value).__name__}")
-    return value
-
-
-def boolean(value: object, name: str) -> bool:
-    if type(value) is not bool:
-        raise ArgumentTypeError(f"{name} must be a bool, not {type(value).__name__}")
-    return value
 
 
 def optional_str(value: object, name: str) -> str | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ionq_facade import _validation as v
 from ionq_facade._config import TimeoutTypes
 from ionq_facade._flow import Call, given
+from ionq_facade._generated.tables import Key
 from ionq_facade._models import Backend, Characterization, CharacterizationPage
 
 __all__ = [
@@ -17,7 +18,7 @@ __all__ = [
 
 
 def _name(backend: str | Backend) -> str:
-    return v.path_token(backend.name if isinstance(backend, Backend) else backend, "backend")
+    return v.path_token(backend.name if isinstance(backend, Backend) else backend, Key.BACKEND)
 
 
 def _backends(value: object) -> tuple[Backend, ...]:
@@ -55,10 +56,10 @@ def list_characterizations(
 
     request = endpoint._get_kwargs(
         _name(backend),
-        start=given(v.optional_str(start, "start")),
-        end=given(v.optional_str(end, "end")),
-        limit=given(None if limit is None else v.int_at_least(limit, "limit", most=10)),
-        page=given(None if page is None else v.int_at_least(page, "page")),
+        start=given(v.optional_str(start, Key.START)),
+        end=given(v.optional_str(end, Key.END)),
+        limit=given(None if limit is None else v.int_at_least(limit, Key.LIMIT, most=10)),
+        page=given(None if page is None else v.int_at_least(page, Key.PAGE)),
     )
     return Call.of(request, CharacterizationPage._parse, timeout=timeout)
 
@@ -69,6 +70,6 @@ def get_characterization(
     """One characterization of a backend, by id."""
     from ionq_facade._generated.api.characterizations import get_characterization as endpoint
 
-    ident = v.path_token(characterization_id, "characterization_id")
+    ident = v.path_token(characterization_id, Key.CHARACTERIZATION_ID)
     request = endpoint._get_kwargs(_name(backend), ident)
     return Call.of(request, Characterization._parse, timeout=timeout)

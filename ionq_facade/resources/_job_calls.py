@@ -21,6 +21,7 @@ from ionq_facade._errors import (
     JobTimeoutError,
 )
 from ionq_facade._flow import Call, Flow, Sleep, given, now
+from ionq_facade._generated.tables import CircuitFormat, JobType, Key, ResultFormat
 from ionq_facade._lifecycle import JobStatus
 from ionq_facade._models import (
     Job,
@@ -39,19 +40,13 @@ from ionq_facade._models import (
 )
 from ionq_facade._pagination import CursorTrail, JobFilters, PageCall
 from ionq_facade._results import (
-    HISTOGRAM_V1,
-    HISTOGRAM_V2,
-    NATIVE_V1,
-    PROBABILITIES_V2,
-    SHOTS_V1,
-    SHOTS_V2,
     CompiledCircuit,
     Histogram,
     RegisterDistributions,
     RegisterShots,
     Shots,
     compiled_artifact,
-    result_path,
+    result_call,
 )
 from ionq_facade._transport import call_flow
 from ionq_facade._validation import JobLike
@@ -114,18 +109,17 @@ def _options_json(
     )
 
 
+# Beyond the converter's type checks: the limits' own messages, ids safe in a path.
 _CHECKS: dict[str, Callable[[object, str], object]] = {
-    "shots": lambda value, key: v.shots(value),
-    "name": v.text,
-    "metadata": lambda value, key: v.metadata(value),
-    "session_id": v.path_token,
-    "parent": v.path_token,
-    "backend": lambda value, key: _backend(value),
-    "dry_run": v.boolean,
+    Key.SHOTS: lambda value, key: v.shots(value),
+    Key.METADATA: lambda value, key: v.metadata(value),
+    Key.SESSION_ID: v.path_token,
+    Key.PARENT: v.path_token,
+    Key.BACKEND: lambda value, key: _backend(value),
 }
 
 
-def _backend(value: object, name: str = "backend") -> str:
+def _backend(value: object, name: str = Key.BACKEND) -> str:
     if not isinstance(value, str) or not value:
         raise ArgumentTypeError(f"{name} must be a non-empty str, not {value!r}")
     return value
@@ -148,20 +142,25 @@ def create(
     `qis` with each circuit naming its own. Retried once sent only if the
     server dedupes (see `IonQ`).
     """
-    from ionq_facade._generated.models import MultiCircuitInput
+    from ionq_facade._generated.models import (
+        CircuitJobCreate,
+        MultiCircuitInput,
+        MultiCircuitJobCreate,
+    )
     from ionq_facade._generated.views import job_options_json
 
     named = isinstance(program, (GateCircuit, QASM3)) and program.name is not None
-    if named and options.get("name") is None:
-        options = {**options, "name": program.name}  # type: ignore[union-attr]
+    if named and options.get(Key.NAME) is None:
+        options = {**options, Key.NAME: program.name}  # type: ignore[union-attr]
     fields = _options_json(options, job_options_json)
     target = _backend(backend)
     body: dict[str, object]
+    model: type[CircuitJobCreate | MultiCircuitJobCreate] = CircuitJobCreate
     if isinstance(program, (GateCircuit, QASM3)):
         body = {
-            "type": "ionq.qasm3.v1" if isinstance(program, QASM3) else "ionq.circuit.v1",
-            "backend": target,
-            "input": program.to_input(),
+            Key.TYPE: JobType.QASM3_V1 if isinstance(program, QASM3) else JobType.CIRCUIT_V1,
+            Key.BACKEND: target,
+            Key.INPUT: program.to_input(),
             **fields,
         }
     elif isinstance(program, Sequence) and not isinstance(program, (str, bytes)):
@@ -177,10 +176,11 @@ def create(
                     "Circuit and NativeCircuit only"
                 )
         native = all(isinstance(c, NativeCircuit) for c in circuits)
+        model = MultiCircuitJobCreate
         body = {
-            "type": "ionq.multi-circuit.v1",
-            "backend": target,
-            "input": MultiCircuitInput(
+            Key.TYPE: JobType.MULTI_CIRCUIT_V1,
+            Key.BACKEND: target,
+            Key.INPUT: MultiCircuitInput(
                 gateset="native" if native else "qis",
                 circuits=[c.to_multi() for c in circuits],
                 qubits=max(c.qubits for c in circuits),
@@ -193,9 +193,7 @@ def create(
             f"QASM3(...)) or a sequence of circuits, not {type(program).__name__}"
         )
     from ionq_facade._generated.api.jobs import create_job
-    from ionq_facade._generated.models import CircuitJobCreate, MultiCircuitJobCreate
 
-    model = MultiCircuitJobCreate if body["type"] == "ionq.multi-circuit.v1" else CircuitJobCreate
     request = create_job._get_kwargs(body=model.from_dict(body))
     return Call.of(request, JobRef._parse, creating=True, timeout=timeout)
 
@@ -349,12 +347,12 @@ def estimate(
 
     request = estimate_job._get_kwargs(
         backend=_backend(backend),
-        type_=given(None if type is None else _backend(type, "type")),
-        qubits=given(count(qubits, "qubits", 1)),
+        type_=given(None if type is None else _backend(type, Key.TYPE)),
+        qubits=given(count(qubits, Key.QUBITS, 1)),
         shots=given(None if shots is None else v.shots(shots)),
-        field_1q_gates=given(count(one_qubit_gates, "1q_gates", 0)),
-        field_2q_gates=given(count(two_qubit_gates, "2q_gates", 0)),
-        error_mitigation=given(v.optional_bool(error_mitigation, "error_mitigation")),
+        field_1q_gates=given(count(one_qubit_gates, Key.FIELD_1Q_GATES, 0)),
+        field_2q_gates=given(count(two_qubit_gates, Key.FIELD_2Q_GATES, 0)),
+        error_mitigation=given(v.optional_bool(error_mitigation, Key.ERROR_MITIGATION)),
     )
     return Call.of(request, JobEstimate._parse, timeout=timeout)
 
@@ -367,7 +365,7 @@ def probabilities(
     For a multi-circuit job use `child_probabilities`.
     """
     ident = v.job_id(job)
-    if isinstance(job, Job) and job.type == "ionq.multi-circuit.v1":
+    if isinstance(job, Job) and job.type == JobType.MULTI_CIRCUIT_V1:
         raise InvalidArgumentError(
             f"job {ident} is a multi-circuit job: use jobs.child_probabilities"
         )
@@ -391,7 +389,7 @@ def child_probabilities(
 def _probabilities(ident: str, sharpen: bool | None) -> dict[str, Any]:
     from ionq_facade._generated.api.jobs import get_job_probabilities
 
-    flag = v.optional_bool(sharpen, "sharpen")
+    flag = v.optional_bool(sharpen, Key.SHARPEN)
     return get_job_probabilities._get_kwargs(ident, sharpen=given(flag))
 
 
@@ -427,15 +425,15 @@ def _result(
     snapshot = job if isinstance(job, Job) and job.results is not None else None
     if snapshot is None:
         snapshot = yield from call_flow(options, get(job, timeout=timeout))
-    path = result_path(snapshot, fmt, options.base_url)
-    return (yield from call_flow(options, Call("GET", path, parse, timeout=timeout)))
+    request = result_call(snapshot, fmt, options.base_url, parse, timeout)
+    return (yield from call_flow(options, request))
 
 
 def histogram(
     options: ClientOptions, job: JobLike, *, timeout: TimeoutTypes | None = None
 ) -> Flow[Histogram]:
     """Shots per basis state (`ionq.result.histogram.json.v1`)."""
-    return _result(options, job, HISTOGRAM_V1, Histogram._from_json, timeout)
+    return _result(options, job, ResultFormat.HISTOGRAM_V1, Histogram._from_json, timeout)
 
 
 def shots(
@@ -443,36 +441,36 @@ def shots(
 ) -> Flow[Shots]:
     """Every shot's basis state, in order (`ionq.result.shots.json.v1`; noisy
     simulations and QPU backends)."""
-    return _result(options, job, SHOTS_V1, Shots._from_json, timeout)
+    return _result(options, job, ResultFormat.SHOTS_V1, Shots._from_json, timeout)
 
 
 def register_probabilities(
     options: ClientOptions, job: JobLike, *, timeout: TimeoutTypes | None = None
 ) -> Flow[RegisterDistributions]:
     """Per classical register, bitstring -> probability (`...probabilities.json.v2`)."""
-    return _result(
-        options, job, PROBABILITIES_V2, RegisterDistributions._probabilities_from_json, timeout
-    )
+    parse = RegisterDistributions._probabilities_from_json
+    return _result(options, job, ResultFormat.PROBABILITIES_V2, parse, timeout)
 
 
 def register_histogram(
     options: ClientOptions, job: JobLike, *, timeout: TimeoutTypes | None = None
 ) -> Flow[RegisterDistributions]:
     """Per classical register, bitstring -> shot count (`...histogram.json.v2`)."""
-    return _result(options, job, HISTOGRAM_V2, RegisterDistributions._histogram_from_json, timeout)
+    parse = RegisterDistributions._histogram_from_json
+    return _result(options, job, ResultFormat.HISTOGRAM_V2, parse, timeout)
 
 
 def register_shots(
     options: ClientOptions, job: JobLike, *, timeout: TimeoutTypes | None = None
 ) -> Flow[RegisterShots]:
     """Per shot, each classical register's bits (`ionq.result.shots.json.v2`)."""
-    return _result(options, job, SHOTS_V2, RegisterShots._from_json, timeout)
+    return _result(options, job, ResultFormat.SHOTS_V2, RegisterShots._from_json, timeout)
 
 
 # -- the compiled circuit a job reports under output.compilation -----------------------------
 
 _COMPILED_FORMATS: dict[str, Callable[[object], CompiledCircuit]] = {
-    NATIVE_V1: CompiledCircuit._from_json
+    CircuitFormat.NATIVE_V1: CompiledCircuit._from_json
 }
 
 
@@ -480,7 +478,7 @@ def compiled(
     options: ClientOptions,
     job: JobLike,
     *,
-    format: str = NATIVE_V1,
+    format: str = CircuitFormat.NATIVE_V1,
     timeout: TimeoutTypes | None = None,
 ) -> Flow[CompiledCircuit]:
     """The circuit IonQ compiled `job` to (dry runs included), typed; a job given by id
@@ -512,14 +510,14 @@ def job_filters(filters: Mapping[str, object], allowed: frozenset[str]) -> dict[
         if value is None:
             continue
         match key:
-            case "ids":
-                checked[key] = v.job_ids(v.job_list(value, "ids"))
-            case "status":
+            case Key.IDS:
+                checked[key] = v.job_ids(v.job_list(value, key))
+            case Key.STATUS:
                 checked[key] = v.status_filter(value)
-            case "target":
-                targets = [value] if isinstance(value, str) else v.job_list(value, "target")
-                checked[key] = ",".join(_backend(t, "target") for t in targets)
-            case "limit":
+            case Key.TARGET:
+                targets = [value] if isinstance(value, str) else v.job_list(value, key)
+                checked[key] = ",".join(_backend(t, key) for t in targets)
+            case Key.LIMIT:
                 checked[key] = v.int_at_least(value, key)
             case _:
                 checked[key] = v.path_token(value, key)

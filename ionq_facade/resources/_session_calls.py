@@ -9,6 +9,7 @@ from ionq_facade import _validation as v
 from ionq_facade._config import TimeoutTypes
 from ionq_facade._errors import ArgumentTypeError
 from ionq_facade._flow import Call, given
+from ionq_facade._generated.tables import Key
 from ionq_facade._models import CostLimit, Session, SessionList
 from ionq_facade._pagination import PageCall, SessionJobFilters
 
@@ -43,14 +44,16 @@ def create_session(
         raise ArgumentTypeError("cost_limit must be a CostLimit")
     settings: dict[str, object] = {}
     if job_count_limit is not None:
-        settings["job_count_limit"] = v.int_at_least(job_count_limit, "job_count_limit")
+        settings[Key.JOB_COUNT_LIMIT] = v.int_at_least(job_count_limit, Key.JOB_COUNT_LIMIT)
     if duration_limit_min is not None:
-        settings["duration_limit_min"] = v.int_at_least(duration_limit_min, "duration_limit_min")
+        settings[Key.DURATION_LIMIT_MIN] = v.int_at_least(
+            duration_limit_min, Key.DURATION_LIMIT_MIN
+        )
     if cost_limit is not None:
-        settings["cost_limit"] = cost_limit.to_dict()
-    body: dict[str, object] = {"backend": v.path_token(backend, "backend")}
+        settings[Key.COST_LIMIT] = cost_limit.to_dict()
+    body: dict[str, object] = {Key.BACKEND: v.path_token(backend, Key.BACKEND)}
     if settings:
-        body["settings"] = settings
+        body[Key.SETTINGS] = settings
     from ionq_facade._generated.api.sessions import create_session as endpoint
     from ionq_facade._generated.models import SessionCreateRequest
 
@@ -71,7 +74,7 @@ def list_sessions(
     """The project's sessions; `active=True` for open ones only."""
     from ionq_facade._generated.api.sessions import list_sessions as endpoint
 
-    request = endpoint._get_kwargs(active=given(v.optional_bool(active, "active")))
+    request = endpoint._get_kwargs(active=given(v.optional_bool(active, Key.ACTIVE)))
     return Call.of(request, _sessions, timeout=timeout)
 
 

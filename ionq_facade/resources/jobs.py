@@ -14,6 +14,7 @@ from ionq_facade import _reconcile
 from ionq_facade._circuit import QASM3, GateCircuit
 from ionq_facade._config import TimeoutTypes
 from ionq_facade._errors import JobMayExistError
+from ionq_facade._generated.tables import CircuitFormat
 from ionq_facade._models import (
     Job,
     JobCost,
@@ -37,7 +38,6 @@ from ionq_facade._resource import (
 )
 from ionq_facade._response import RawResponse
 from ionq_facade._results import (
-    NATIVE_V1,
     CompiledCircuit,
     Histogram,
     RegisterDistributions,
@@ -317,7 +317,11 @@ class Jobs(SyncResource):
         return self._api.run(_job_calls.register_shots(self._api.options, job=job, timeout=timeout))
 
     def compiled(
-        self, job: JobLike, *, format: str = NATIVE_V1, timeout: TimeoutTypes | None = None
+        self,
+        job: JobLike,
+        *,
+        format: str = CircuitFormat.NATIVE_V1,
+        timeout: TimeoutTypes | None = None,
     ) -> CompiledCircuit:
         """The circuit IonQ compiled `job` to (dry runs included), typed; a job given by id
         (or a snapshot without output) is read first. Raises `NoCompiledCircuitError`
@@ -766,7 +770,11 @@ class AsyncJobs(AsyncResource):
         )
 
     async def compiled(
-        self, job: JobLike, *, format: str = NATIVE_V1, timeout: TimeoutTypes | None = None
+        self,
+        job: JobLike,
+        *,
+        format: str = CircuitFormat.NATIVE_V1,
+        timeout: TimeoutTypes | None = None,
     ) -> CompiledCircuit:
         """The circuit IonQ compiled `job` to (dry runs included), typed; a job given by id
         (or a snapshot without output) is read first. Raises `NoCompiledCircuitError`

@@ -21,7 +21,10 @@ from ionq_facade import (
     RegisterShots,
     Shots,
 )
-from ionq_facade._results import SHOTS_V1, result_path
+from ionq_facade._generated.tables import ResultFormat
+from ionq_facade._results import result_call
+
+SHOTS_V1 = ResultFormat.SHOTS_V1
 
 BASE = "http://127.0.0.1:1/v0.4"
 
@@ -81,6 +84,10 @@ def job_with(results: dict[str, Any]) -> Job:
         {"id": "j-1", "status": "completed", "type": "ionq.circuit.v1", "backend": "simulator",
          "results": results}
     )  # fmt: skip
+
+
+def result_path(job: Job, fmt: str, base_url: str) -> str:
+    return result_call(job, fmt, base_url, Shots._from_json).path
 
 
 def test_either_shape_is_read() -> None:
