@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 import attrs
 
-from ._circuit import Gate, NativeCircuit
+from ._circuits import Gate, NativeCircuit
 from ._errors import InvalidArgumentError
 from ._models import Job
 

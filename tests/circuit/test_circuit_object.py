@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from ionq_facade._circuit import Circuit, Gate, GateCircuit, GateCounts, NativeCircuit
+from ionq_facade._circuits import Circuit, Gate, GateCircuit, GateCounts, NativeCircuit
 
 
 def test_bell_interface() -> None:
@@ -105,7 +105,7 @@ def test_gates_view_cannot_change_the_circuit() -> None:
 
 
 def test_importing_the_builder_does_not_pull_in_numpy() -> None:
-    code = "import sys, ionq_facade._circuit; print('numpy' in sys.modules)"
+    code = "import sys, ionq_facade._circuits; print('numpy' in sys.modules)"
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
@@ -114,7 +114,7 @@ def test_importing_the_builder_does_not_pull_in_numpy() -> None:
 
 def test_gate_circuit_is_the_common_abstract_type() -> None:
     mixed: list[GateCircuit] = [Circuit(2, name="a").h(0), NativeCircuit(1).gpi(0, 0.5)]
-    assert [entry.to_multi().to_dict()["gateset"] for entry in mixed] == ["qis", "native"]
+    assert [entry.to_multi()["gateset"] for entry in mixed] == ["qis", "native"]
     assert [entry.to_input()["gateset"] for entry in mixed] == ["qis", "native"]
     with pytest.raises(TypeError):
         GateCircuit(1)  # type: ignore[abstract]
