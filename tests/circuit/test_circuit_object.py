@@ -104,12 +104,13 @@ def test_gates_view_cannot_change_the_circuit() -> None:
         gates[0].gate = "x"  # type: ignore[misc]
 
 
-def test_importing_the_builder_does_not_pull_in_numpy() -> None:
-    code = "import sys, ionq_facade._circuits; print('numpy' in sys.modules)"
+def test_importing_the_builder_pulls_in_neither_numpy_nor_the_generated_models() -> None:
+    heavy = ["numpy", "ionq_facade._generated.models"]
+    code = f"import sys, ionq_facade._circuits; print([m in sys.modules for m in {heavy}])"
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
-    assert out.strip() == "False"
+    assert out.strip() == "[False, False]"
 
 
 def test_gate_circuit_is_the_common_abstract_type() -> None:
