@@ -27,7 +27,7 @@ import attrs
 
 from ionq_facade._generated.tables import RESULT_LINKS, CircuitFormat, Key
 
-from ._circuit import Gate, NativeCircuit
+from ._circuits import Gate, NativeCircuit
 from ._config import TimeoutTypes
 from ._errors import InvalidArgumentError
 from ._flow import Call

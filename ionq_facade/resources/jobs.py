@@ -11,7 +11,7 @@ from functools import cached_property
 from typing import Unpack
 
 from ionq_facade import _reconcile
-from ionq_facade._circuit import QASM3, GateCircuit
+from ionq_facade._circuits import QASM3, GateCircuit
 from ionq_facade._config import TimeoutTypes
 from ionq_facade._errors import JobMayExistError
 from ionq_facade._generated.tables import CircuitFormat

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from hypothesis import settings
 from hypothesis import strategies as st
 
-from ionq_facade._circuit import Circuit, NativeCircuit
+from ionq_facade._circuits import Circuit, NativeCircuit
 
 # These properties do real work per example; a wall-clock deadline only makes a busy CI flaky.
 no_deadline = settings(deadline=None)

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ionq_facade._circuit import QASM3, Circuit, NativeCircuit, input_from_dict
+from ionq_facade._circuits import QASM3, Circuit, NativeCircuit, input_from_dict
 from ionq_facade._errors import ArgumentTypeError, InvalidArgumentError
 
 from .strategies import case_ids, native_circuits, no_deadline, qis_circuits

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from ionq_facade._circuit import Circuit, NativeCircuit
+from ionq_facade._circuits import Circuit, NativeCircuit
 from ionq_facade._generated.models import (
     NativeCircuit as NativeCircuitModel,
 )
@@ -135,15 +135,22 @@ def test_bell_input_model() -> None:
 def test_multi_entry_keeps_name_and_gateset() -> None:
     bell = Circuit(2, name="bell").h(0).cnot(0, 1)
     entry = bell.to_multi()
-    assert isinstance(entry, QisCircuit)
-    assert entry.to_dict() == {**bell.to_dict(), "name": "bell"}
+    assert entry == {**bell.to_dict(), "name": "bell"}
+    assert QisCircuit.from_dict(entry).to_dict() == entry
     native = NativeCircuit(1).gpi(0, 0.5).to_multi()
-    assert isinstance(native, NativeCircuitModel)
-    assert native.to_dict() == {
+    assert native == {
         "gateset": "native",
         "qubits": 1,
         "circuit": [{"gate": "gpi", "target": 0, "phase": 0.5}],
     }
+    assert NativeCircuitModel.from_dict(native).to_dict() == native
+
+
+def test_to_multi_is_plain_json() -> None:
+    # A public method hands out JSON, not a generated (private) model.
+    entries = [Circuit(1, name="a").h(0).to_multi(), NativeCircuit(1).gpi(0, 0).to_multi()]
+    assert [type(entry) for entry in entries] == [dict, dict]
+    assert json.loads(json.dumps(entries)) == entries
 
 
 def test_input_has_no_name_field() -> None:

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from jsonschema.exceptions import ValidationError  # type: ignore[import-untyped]
 from openapi_schema_validator import OAS30Validator, validate
 
-from ionq_facade._circuit import Circuit, NativeCircuit
+from ionq_facade._circuits import Circuit, NativeCircuit
 from ionq_facade._generated.models import NativeCircuit as NativeCircuitModel
 from ionq_facade._generated.models import NativeCircuitInput, QisCircuit, QisCircuitInput
 
@@ -45,7 +45,7 @@ def test_qis_generated_models_agree(circuit: Circuit) -> None:
     data = circuit.to_dict()
     assert circuit.to_input() == data
     assert QisCircuitInput.from_dict(data).to_dict() == data
-    entry = circuit.to_multi().to_dict()
+    entry = circuit.to_multi()
     assert QisCircuit.from_dict(entry).to_dict() == entry
     # The job input has no name field; a multi-circuit entry carries it.
     assert Circuit.from_dict(entry) == circuit
@@ -57,7 +57,7 @@ def test_native_generated_models_agree(circuit: NativeCircuit) -> None:
     data = circuit.to_dict()
     assert circuit.to_input() == data
     assert NativeCircuitInput.from_dict(data).to_dict() == data
-    entry = circuit.to_multi().to_dict()
+    entry = circuit.to_multi()
     assert NativeCircuitModel.from_dict(entry).to_dict() == entry
     assert NativeCircuit.from_dict(entry) == circuit
 
@@ -93,14 +93,14 @@ def _check(instance: object, schema_name: str) -> None:
 @given(qis_circuits())
 def test_qis_json_satisfies_the_contract(circuit: Circuit) -> None:
     _check(circuit.to_dict(), "QisCircuitInput")
-    _check(circuit.to_multi().to_dict(), "QisCircuit")
+    _check(circuit.to_multi(), "QisCircuit")
 
 
 @settings(no_deadline, max_examples=40)
 @given(native_circuits())
 def test_native_json_satisfies_the_contract(circuit: NativeCircuit) -> None:
     _check(circuit.to_dict(), "NativeCircuitInput")
-    _check(circuit.to_multi().to_dict(), "NativeCircuit")
+    _check(circuit.to_multi(), "NativeCircuit")
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from ionq_facade._circuit import QASM3
+from ionq_facade._circuits import QASM3
 from ionq_facade._errors import ArgumentTypeError, InvalidArgumentError
 
 from .strategies import case_ids

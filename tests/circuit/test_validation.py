@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from ionq_facade._circuit import Circuit, NativeCircuit
+from ionq_facade._circuits import Circuit, NativeCircuit
 from ionq_facade._errors import ArgumentTypeError, InvalidArgumentError
 
 from .strategies import case_ids
