@@ -129,6 +129,61 @@ def _map_view(v: object, where: str, inner: str, cls: type[V]) -> Mapping[str, V
     return MappingProxyType({k: _view(x, inner, cls) for k, x in v.items()})
 
 
+# An eager view checks its nested objects' JSON when built, without building them; it
+# builds each nested view on first read, unchecked (the JSON was checked and is never
+# mutated). A page whose nested objects are not read allocates nothing for them.
+
+
+def _check_view(v: object, where: str, cls: type[_View]) -> None:
+    if type(v) is not dict:
+        _bad(where, "an object", v)
+    try:
+        cls._check_raw(v)
+    except APIResponseValidationError as exc:  # name the path to the nested value
+        message = f"{where}: {exc.args[0]}"
+        raise APIResponseValidationError(message, body=exc.body or b"") from None
+
+
+def _check_tuple_view(v: object, where: str, inner: str, cls: type[_View]) -> None:
+    if type(v) is not list:
+        _bad(where, "a list", v)
+    for x in v:
+        _check_view(x, inner, cls)
+
+
+def _check_map_view(v: object, where: str, inner: str, cls: type[_View]) -> None:
+    if type(v) is not dict:
+        _bad(where, "an object", v)
+    for x in v.values():
+        _check_view(x, inner, cls)
+
+
+def _checked(v: Any, cls: type[V]) -> V:
+    """A view of JSON already checked (by the view holding it)."""
+    view = _new(cls)
+    _set_raw(view, v)
+    _set_cache(view, _NO_CACHE)
+    return view
+
+
+def _tuple_checked(v: Any, cls: type[V]) -> tuple[V, ...]:
+    return tuple([_checked(x, cls) for x in v])
+
+
+def _map_checked(v: Any, cls: type[V]) -> Mapping[str, V]:
+    return MappingProxyType({k: _checked(x, cls) for k, x in v.items()})
+
+
+def _keep(view: object, key: str, value: T) -> T:
+    """`value` cached on `view` (a view) as field `key`; the cache is made on the first."""
+    cache = cast(_View, view)._cache
+    if cache is _NO_CACHE:
+        cache = {}
+        _set_cache(cast(_View, view), cache)
+    cache[key] = value
+    return value
+
+
 def _freeze(v: object, where: str) -> JSONValue:
     if v is None or type(v) in (bool, int, float, str):
         return cast(JSONValue, v)
@@ -151,15 +206,15 @@ def _json(v: object, where: str) -> Mapping[str, JSONValue]:
 def _view(v: object, where: str, cls: type[V]) -> V:
     if type(v) is not dict:
         _bad(where, "an object", v)
-    view = _new(cls)  # `cls._wrap(v)`, inlined: a page builds thousands
-    _set_raw(view, v)
-    _set_cache(view, {} if cls._CACHES else _NO_CACHE)
     try:
-        view._check()
-        return view
+        cls._check_raw(v)
     except APIResponseValidationError as exc:  # name the path to the nested value
         message = f"{where}: {exc.args[0]}"
         raise APIResponseValidationError(message, body=exc.body or b"") from None
+    view = _new(cls)  # `cls._wrap(v)`, inlined: a page builds thousands
+    _set_raw(view, v)
+    _set_cache(view, _NO_CACHE)
+    return view
 
 
 def _thaw(value: object) -> object:
@@ -273,28 +328,26 @@ class _View:
     _SCHEMA = ""
     _CHECKED: tuple[str, ...] = ()
     _FIELDS: tuple[str, ...] = ()
-    # Whether a view keeps a cache of parsed fields: only those with a non-scalar field do,
-    # so a page does not allocate a dict for each of its small nested views.
-    _CACHES = False
 
     _raw: dict[str, object]
+    # Parsed non-scalar fields: a shared, read-only empty one until the first is kept.
     _cache: dict[str, object]
 
     def __init__(self, raw: dict[str, object]) -> None:
         _set_raw(self, raw)
-        _set_cache(self, {} if self._CACHES else _NO_CACHE)
+        _set_cache(self, _NO_CACHE)
         try:
-            self._check()
+            self._check_raw(raw)
         except APIResponseValidationError as exc:
             raise ArgumentTypeError(str(exc)) from None
 
     @classmethod
     def _wrap(cls, raw: dict[str, object]) -> Self:
         """A view of decoded JSON the caller will not touch again, checked."""
+        cls._check_raw(raw)
         view = _new(cls)
         _set_raw(view, raw)
-        _set_cache(view, {} if cls._CACHES else _NO_CACHE)
-        view._check()
+        _set_cache(view, _NO_CACHE)
         return view
 
     def _field_error(self, key: str, exc: APIResponseValidationError) -> Exception:
@@ -303,9 +356,15 @@ class _View:
         message = f"field {key!r} does not parse ({exc.args[0]})"
         return APIResponseValidationError(message, body=body)
 
-    def _check(self) -> None:
-        for name in self._CHECKED:
-            getattr(self, name)
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
+        """Check the JSON a view of this class would hold. This generic path reads each
+        checked field of a throwaway view (generated classes check the JSON directly)."""
+        view = _new(cls)
+        _set_raw(view, raw)
+        _set_cache(view, _NO_CACHE)
+        for name in cls._CHECKED:
+            getattr(view, name)
 
     @classmethod
     def _parse(cls, value: object) -> Self:
@@ -438,17 +497,16 @@ class Job(JobExtras, _View):
         "output",
         "results",
     )
-    _CACHES = True
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         if not (
             type(raw.get("status")) is str
             and type(raw.get("id")) is str
             and type(raw.get("type")) is str
             and type(raw.get("backend")) is str
         ):
-            _View._check(self)
+            super()._check_raw(raw)
 
     def __init__(
         self,
@@ -629,14 +687,15 @@ class Job(JobExtras, _View):
             return cast("tuple[str, ...] | None", c["child_job_ids"])
         v = self._raw.get("child_job_ids")
         try:
-            c["child_job_ids"] = r = (
+            return _keep(
+                self,
+                "child_job_ids",
                 None
                 if v is None
                 else _tuple_of(
                     v, "Job.child_job_ids", str, lambda x: _str(x, "Job.child_job_ids[]")
-                )
+                ),
             )
-            return r
         except APIResponseValidationError as exc:
             raise self._field_error("child_job_ids", exc) from None
 
@@ -648,12 +707,13 @@ class Job(JobExtras, _View):
             return cast("Mapping[str, str] | None", c["metadata"])
         v = self._raw.get("metadata")
         try:
-            c["metadata"] = r = (
+            return _keep(
+                self,
+                "metadata",
                 None
                 if v is None
-                else _map_of(v, "Job.metadata", str, lambda x: _str(x, "Job.metadata[]"))
+                else _map_of(v, "Job.metadata", str, lambda x: _str(x, "Job.metadata[]")),
             )
-            return r
         except APIResponseValidationError as exc:
             raise self._field_error("metadata", exc) from None
 
@@ -739,8 +799,7 @@ class Job(JobExtras, _View):
             return cast("Noise | None", c["noise"])
         v = self._raw.get("noise")
         try:
-            c["noise"] = r = None if v is None else _view(v, "Job.noise", Noise)
-            return r
+            return _keep(self, "noise", None if v is None else _view(v, "Job.noise", Noise))
         except APIResponseValidationError as exc:
             raise self._field_error("noise", exc) from None
 
@@ -751,8 +810,9 @@ class Job(JobExtras, _View):
             return cast("JobFailure | None", c["failure"])
         v = self._raw.get("failure")
         try:
-            c["failure"] = r = None if v is None else _view(v, "Job.failure", JobFailure)
-            return r
+            return _keep(
+                self, "failure", None if v is None else _view(v, "Job.failure", JobFailure)
+            )
         except APIResponseValidationError as exc:
             raise self._field_error("failure", exc) from None
 
@@ -773,8 +833,9 @@ class Job(JobExtras, _View):
             return cast("Settings | None", c["settings"])
         v = self._raw.get("settings")
         try:
-            c["settings"] = r = None if v is None else _view(v, "Job.settings", Settings)
-            return r
+            return _keep(
+                self, "settings", None if v is None else _view(v, "Job.settings", Settings)
+            )
         except APIResponseValidationError as exc:
             raise self._field_error("settings", exc) from None
 
@@ -785,8 +846,7 @@ class Job(JobExtras, _View):
             return cast("JobStats | None", c["stats"])
         v = self._raw.get("stats")
         try:
-            c["stats"] = r = None if v is None else _view(v, "Job.stats", JobStats)
-            return r
+            return _keep(self, "stats", None if v is None else _view(v, "Job.stats", JobStats))
         except APIResponseValidationError as exc:
             raise self._field_error("stats", exc) from None
 
@@ -798,8 +858,7 @@ class Job(JobExtras, _View):
             return cast("JobOutput | None", c["output"])
         v = self._raw.get("output")
         try:
-            c["output"] = r = None if v is None else _view(v, "Job.output", JobOutput)
-            return r
+            return _keep(self, "output", None if v is None else _view(v, "Job.output", JobOutput))
         except APIResponseValidationError as exc:
             raise self._field_error("output", exc) from None
 
@@ -810,8 +869,9 @@ class Job(JobExtras, _View):
             return cast("JobResults | None", c["results"])
         v = self._raw.get("results")
         try:
-            c["results"] = r = None if v is None else _view(v, "Job.results", JobResults)
-            return r
+            return _keep(
+                self, "results", None if v is None else _view(v, "Job.results", JobResults)
+            )
         except APIResponseValidationError as exc:
             raise self._field_error("results", exc) from None
 
@@ -824,11 +884,11 @@ class JobPage(PageExtras, _View):
     _SCHEMA = "JobList"
     _CHECKED = ("jobs", "next")
     _FIELDS = ("jobs", "next")
-    _CACHES = True
 
-    def _check(self) -> None:
-        raw = self._raw
-        self.jobs  # noqa: B018
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
+        v = raw.get("jobs")
+        _check_tuple_view(v, "JobPage.jobs", "JobPage.jobs[]", Job)
         v = raw.get("next")
         if v is not None and type(v) is not str:
             _str(v, "JobPage.next")
@@ -847,8 +907,7 @@ class JobPage(PageExtras, _View):
         if "jobs" in c:
             return cast("tuple[Job, ...]", c["jobs"])
         v = self._raw.get("jobs")
-        c["jobs"] = r = _tuple_view(v, "JobPage.jobs", "JobPage.jobs[]", Job)
-        return r
+        return _keep(self, "jobs", _tuple_checked(v, Job))
 
     @property
     def next(self) -> str | None:
@@ -902,8 +961,8 @@ class JobFailure(_View):
     _CHECKED = ("code", "message")
     _FIELDS = ("code", "message")
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("code")
         if type(v) is not str:
             _str(v, "JobFailure.code")
@@ -955,17 +1014,18 @@ class JobStats(_View):
         "predicted_quantum_compute_time_us",
         "billed_quantum_compute_time_us",
     )
-    _CACHES = True
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("qubits")
         if v is not None and type(v) is not int:
             _int(v, "JobStats.qubits")
         v = raw.get("circuits")
         if v is not None and type(v) is not int:
             _int(v, "JobStats.circuits")
-        self.gate_counts  # noqa: B018
+        v = raw.get("gate_counts")
+        if v is not None:
+            _map(v, "JobStats.gate_counts", lambda x: _float(x, "JobStats.gate_counts[]"))
         v = raw.get("kwh")
         if v is not None:
             _float(v, "JobStats.kwh")
@@ -1028,12 +1088,13 @@ class JobStats(_View):
         if "gate_counts" in c:
             return cast("Mapping[str, float]", c["gate_counts"])
         v = self._raw.get("gate_counts")
-        c["gate_counts"] = r = (
+        return _keep(
+            self,
+            "gate_counts",
             _EMPTY
             if v is None
-            else _map(v, "JobStats.gate_counts", lambda x: _float(x, "JobStats.gate_counts[]"))
+            else _map(v, "JobStats.gate_counts", lambda x: _float(x, "JobStats.gate_counts[]")),
         )
-        return r
 
     @property
     def kwh(self) -> float | None:
@@ -1063,12 +1124,15 @@ class JobOutput(_View):
     _SCHEMA = "JobOutput"
     _CHECKED = ("compilation", "error_mitigation")
     _FIELDS = ("compilation", "error_mitigation")
-    _CACHES = True
 
-    def _check(self) -> None:
-        raw = self._raw
-        self.compilation  # noqa: B018
-        self.error_mitigation  # noqa: B018
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
+        v = raw.get("compilation")
+        if v is not None:
+            _check_view(v, "JobOutput.compilation", CompilationOutput)
+        v = raw.get("error_mitigation")
+        if v is not None:
+            _json(v, "JobOutput.error_mitigation")
 
     def __init__(
         self,
@@ -1089,10 +1153,7 @@ class JobOutput(_View):
         if "compilation" in c:
             return cast("CompilationOutput | None", c["compilation"])
         v = self._raw.get("compilation")
-        c["compilation"] = r = (
-            None if v is None else _view(v, "JobOutput.compilation", CompilationOutput)
-        )
-        return r
+        return _keep(self, "compilation", None if v is None else _checked(v, CompilationOutput))
 
     @property
     def error_mitigation(self) -> Mapping[str, JSONValue]:
@@ -1101,8 +1162,11 @@ class JobOutput(_View):
         if "error_mitigation" in c:
             return cast("Mapping[str, JSONValue]", c["error_mitigation"])
         v = self._raw.get("error_mitigation")
-        c["error_mitigation"] = r = _EMPTY if v is None else _json(v, "JobOutput.error_mitigation")
-        return r
+        return _keep(
+            self,
+            "error_mitigation",
+            _EMPTY if v is None else _json(v, "JobOutput.error_mitigation"),
+        )
 
 
 class CompilationOutput(_View):
@@ -1113,11 +1177,17 @@ class CompilationOutput(_View):
     _SCHEMA = "CompilationOutput"
     _CHECKED = ("compiled_circuits",)
     _FIELDS = ("compiled_circuits",)
-    _CACHES = True
 
-    def _check(self) -> None:
-        raw = self._raw
-        self.compiled_circuits  # noqa: B018
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
+        v = raw.get("compiled_circuits")
+        if v is not None:
+            _check_map_view(
+                v,
+                "CompilationOutput.compiled_circuits",
+                "CompilationOutput.compiled_circuits[]",
+                ResultArtifact,
+            )
 
     def __init__(self, compiled_circuits: Mapping[str, ResultArtifact] | None = None) -> None:
         """Build one from values (checked; a None is not sent)."""
@@ -1136,17 +1206,9 @@ class CompilationOutput(_View):
         if "compiled_circuits" in c:
             return cast("Mapping[str, ResultArtifact]", c["compiled_circuits"])
         v = self._raw.get("compiled_circuits")
-        c["compiled_circuits"] = r = (
-            _EMPTY
-            if v is None
-            else _map_view(
-                v,
-                "CompilationOutput.compiled_circuits",
-                "CompilationOutput.compiled_circuits[]",
-                ResultArtifact,
-            )
+        return _keep(
+            self, "compiled_circuits", _EMPTY if v is None else _map_checked(v, ResultArtifact)
         )
-        return r
 
 
 class JobResults(JobResultsExtras, _View):
@@ -1168,8 +1230,8 @@ class ResultArtifact(_View):
     _CHECKED = ("id", "format", "media_type")
     _FIELDS = ("id", "format", "media_type")
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("id")
         if type(v) is not str:
             _str(v, "ResultArtifact.id")
@@ -1221,8 +1283,8 @@ class Noise(_View):
     _CHECKED = ("model", "seed")
     _FIELDS = ("model", "seed")
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("model")
         if type(v) is not str:
             _str(v, "Noise.model")
@@ -1259,12 +1321,15 @@ class Settings(_View):
     _SCHEMA = "JobSettings"
     _CHECKED = ("compilation", "error_mitigation")
     _FIELDS = ("compilation", "error_mitigation")
-    _CACHES = True
 
-    def _check(self) -> None:
-        raw = self._raw
-        self.compilation  # noqa: B018
-        self.error_mitigation  # noqa: B018
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
+        v = raw.get("compilation")
+        if v is not None:
+            _check_view(v, "Settings.compilation", Compilation)
+        v = raw.get("error_mitigation")
+        if v is not None:
+            _check_view(v, "Settings.error_mitigation", ErrorMitigation)
 
     def __init__(
         self,
@@ -1287,8 +1352,7 @@ class Settings(_View):
         if "compilation" in c:
             return cast("Compilation | None", c["compilation"])
         v = self._raw.get("compilation")
-        c["compilation"] = r = None if v is None else _view(v, "Settings.compilation", Compilation)
-        return r
+        return _keep(self, "compilation", None if v is None else _checked(v, Compilation))
 
     @property
     def error_mitigation(self) -> ErrorMitigation | None:
@@ -1296,10 +1360,7 @@ class Settings(_View):
         if "error_mitigation" in c:
             return cast("ErrorMitigation | None", c["error_mitigation"])
         v = self._raw.get("error_mitigation")
-        c["error_mitigation"] = r = (
-            None if v is None else _view(v, "Settings.error_mitigation", ErrorMitigation)
-        )
-        return r
+        return _keep(self, "error_mitigation", None if v is None else _checked(v, ErrorMitigation))
 
 
 class Compilation(_View):
@@ -1311,8 +1372,8 @@ class Compilation(_View):
     _CHECKED = ("opt", "precision", "gate_basis", "service_version")
     _FIELDS = ("opt", "precision", "gate_basis", "service_version")
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("opt")
         if v is not None and type(v) is not int:
             _int(v, "Compilation.opt")
@@ -1383,8 +1444,8 @@ class ErrorMitigation(_View):
     _CHECKED = ("debiasing", "symmetry_verification")
     _FIELDS = ("debiasing", "symmetry_verification")
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("debiasing")
         if v is not None and type(v) is not bool:
             _bool(v, "ErrorMitigation.debiasing")
@@ -1429,15 +1490,17 @@ class JobCost(_View):
     _SCHEMA = "JobCost"
     _CHECKED = ("dry_run", "estimated_cost", "cost")
     _FIELDS = ("dry_run", "estimated_cost", "cost")
-    _CACHES = True
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("dry_run")
         if type(v) is not bool:
             _bool(v, "JobCost.dry_run")
-        self.estimated_cost  # noqa: B018
-        self.cost  # noqa: B018
+        v = raw.get("estimated_cost")
+        _check_view(v, "JobCost.estimated_cost", CostAmount)
+        v = raw.get("cost")
+        if v is not None:
+            _check_view(v, "JobCost.cost", CostAmount)
 
     def __init__(
         self, dry_run: bool, estimated_cost: CostAmount, cost: CostAmount | None = None
@@ -1463,8 +1526,7 @@ class JobCost(_View):
         if "estimated_cost" in c:
             return cast("CostAmount", c["estimated_cost"])
         v = self._raw.get("estimated_cost")
-        c["estimated_cost"] = r = _view(v, "JobCost.estimated_cost", CostAmount)
-        return r
+        return _keep(self, "estimated_cost", _checked(v, CostAmount))
 
     @property
     def cost(self) -> CostAmount | None:
@@ -1472,8 +1534,7 @@ class JobCost(_View):
         if "cost" in c:
             return cast("CostAmount | None", c["cost"])
         v = self._raw.get("cost")
-        c["cost"] = r = None if v is None else _view(v, "JobCost.cost", CostAmount)
-        return r
+        return _keep(self, "cost", None if v is None else _checked(v, CostAmount))
 
 
 class CostAmount(_View):
@@ -1485,8 +1546,8 @@ class CostAmount(_View):
     _CHECKED = ("value", "unit")
     _FIELDS = ("value", "unit")
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("value")
         _float(v, "CostAmount.value")
         v = raw.get("unit")
@@ -1540,18 +1601,19 @@ class JobEstimate(_View):
         "estimated_quantum_compute_time_us",
         "current_predicted_queue_time_ms",
     )
-    _CACHES = True
 
-    def _check(self) -> None:
-        raw = self._raw
-        self.context  # noqa: B018
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
+        v = raw.get("estimate_context")
+        _check_view(v, "JobEstimate.context", EstimateContext)
         v = raw.get("estimated_at")
         if type(v) is not str:
             _str(v, "JobEstimate.estimated_at")
         v = raw.get("estimated_unit")
         if type(v) is not str:
             _str(v, "JobEstimate.estimated_unit")
-        self.rate_card  # noqa: B018
+        v = raw.get("rate_card")
+        _check_view(v, "JobEstimate.rate_card", RateCard)
         v = raw.get("estimated_total_cost")
         _float(v, "JobEstimate.estimated_total_cost")
         v = raw.get("estimated_execution_time")
@@ -1602,8 +1664,7 @@ class JobEstimate(_View):
         if "context" in c:
             return cast("EstimateContext", c["context"])
         v = self._raw.get("estimate_context")
-        c["context"] = r = _view(v, "JobEstimate.context", EstimateContext)
-        return r
+        return _keep(self, "context", _checked(v, EstimateContext))
 
     @property
     def estimated_at(self) -> str:
@@ -1625,8 +1686,7 @@ class JobEstimate(_View):
         if "rate_card" in c:
             return cast("RateCard", c["rate_card"])
         v = self._raw.get("rate_card")
-        c["rate_card"] = r = _view(v, "JobEstimate.rate_card", RateCard)
-        return r
+        return _keep(self, "rate_card", _checked(v, RateCard))
 
     @property
     def estimated_total_cost(self) -> float:
@@ -1686,8 +1746,8 @@ class EstimateContext(_View):
         "project",
     )
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("backend")
         if type(v) is not str:
             _str(v, "EstimateContext.backend")
@@ -1821,14 +1881,14 @@ class RateCard(_View):
     _SCHEMA = "RateCard"
     _CHECKED = ("id", "rates")
     _FIELDS = ("id", "rates")
-    _CACHES = True
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("id")
         if type(v) is not str:
             _str(v, "RateCard.id")
-        self.rates  # noqa: B018
+        v = raw.get("rates")
+        _check_tuple_view(v, "RateCard.rates", "RateCard.rates[]", RateCardEntry)
 
     def __init__(self, id: str, rates: Sequence[RateCardEntry]) -> None:
         """Build one from values (checked; a None is not sent)."""
@@ -1852,8 +1912,7 @@ class RateCard(_View):
         if "rates" in c:
             return cast("tuple[RateCardEntry, ...]", c["rates"])
         v = self._raw.get("rates")
-        c["rates"] = r = _tuple_view(v, "RateCard.rates", "RateCard.rates[]", RateCardEntry)
-        return r
+        return _keep(self, "rates", _tuple_checked(v, RateCardEntry))
 
 
 class RateCardEntry(_View):
@@ -1865,8 +1924,8 @@ class RateCardEntry(_View):
     _CHECKED = ("sku", "unit", "unit_cost", "cost_1q_gate", "cost_2q_gate", "job_cost_minimum")
     _FIELDS = ("sku", "unit", "unit_cost", "cost_1q_gate", "cost_2q_gate", "job_cost_minimum")
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("sku")
         if type(v) is not str:
             _str(v, "RateCardEntry.sku")
@@ -1953,8 +2012,8 @@ class Whoami(_View):
     _CHECKED = ("key_id", "key_name", "project_id")
     _FIELDS = ("key_id", "key_name", "project_id")
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("key_id")
         if type(v) is not str:
             _str(v, "Whoami.key_id")
@@ -2031,10 +2090,9 @@ class Backend(_View):
         "supported_native_gates",
         "supported_error_mitigations",
     )
-    _CACHES = True
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("backend")
         if type(v) is not str:
             _str(v, "Backend.name")
@@ -2061,9 +2119,27 @@ class Backend(_View):
         v = raw.get("kw")
         if v is not None:
             _float(v, "Backend.kw")
-        self.supported_gates  # noqa: B018
-        self.supported_native_gates  # noqa: B018
-        self.supported_error_mitigations  # noqa: B018
+        v = raw.get("supported_gates")
+        if v is not None:
+            _tuple_of(
+                v, "Backend.supported_gates", str, lambda x: _str(x, "Backend.supported_gates[]")
+            )
+        v = raw.get("supported_native_gates")
+        if v is not None:
+            _tuple_of(
+                v,
+                "Backend.supported_native_gates",
+                str,
+                lambda x: _str(x, "Backend.supported_native_gates[]"),
+            )
+        v = raw.get("supported_error_mitigations")
+        if v is not None:
+            _tuple_of(
+                v,
+                "Backend.supported_error_mitigations",
+                str,
+                lambda x: _str(x, "Backend.supported_error_mitigations[]"),
+            )
 
     def __init__(
         self,
@@ -2178,14 +2254,15 @@ class Backend(_View):
         if "supported_gates" in c:
             return cast("tuple[str, ...]", c["supported_gates"])
         v = self._raw.get("supported_gates")
-        c["supported_gates"] = r = (
+        return _keep(
+            self,
+            "supported_gates",
             ()
             if v is None
             else _tuple_of(
                 v, "Backend.supported_gates", str, lambda x: _str(x, "Backend.supported_gates[]")
-            )
+            ),
         )
-        return r
 
     @property
     def supported_native_gates(self) -> tuple[str, ...]:
@@ -2193,7 +2270,9 @@ class Backend(_View):
         if "supported_native_gates" in c:
             return cast("tuple[str, ...]", c["supported_native_gates"])
         v = self._raw.get("supported_native_gates")
-        c["supported_native_gates"] = r = (
+        return _keep(
+            self,
+            "supported_native_gates",
             ()
             if v is None
             else _tuple_of(
@@ -2201,9 +2280,8 @@ class Backend(_View):
                 "Backend.supported_native_gates",
                 str,
                 lambda x: _str(x, "Backend.supported_native_gates[]"),
-            )
+            ),
         )
-        return r
 
     @property
     def supported_error_mitigations(self) -> tuple[str, ...]:
@@ -2211,7 +2289,9 @@ class Backend(_View):
         if "supported_error_mitigations" in c:
             return cast("tuple[str, ...]", c["supported_error_mitigations"])
         v = self._raw.get("supported_error_mitigations")
-        c["supported_error_mitigations"] = r = (
+        return _keep(
+            self,
+            "supported_error_mitigations",
             ()
             if v is None
             else _tuple_of(
@@ -2219,9 +2299,8 @@ class Backend(_View):
                 "Backend.supported_error_mitigations",
                 str,
                 lambda x: _str(x, "Backend.supported_error_mitigations[]"),
-            )
+            ),
         )
-        return r
 
 
 class Fidelity(_View):
@@ -2233,8 +2312,8 @@ class Fidelity(_View):
     _CHECKED = ("median", "stderr")
     _FIELDS = ("median", "stderr")
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("median")
         _float(v, "Fidelity.median")
         v = raw.get("stderr")
@@ -2268,10 +2347,9 @@ class Characterization(_View):
     _SCHEMA = "Characterization"
     _CHECKED = ("id", "backend", "date", "qubits", "connectivity", "fidelity", "timing")
     _FIELDS = ("id", "backend", "date", "qubits", "connectivity", "fidelity", "timing")
-    _CACHES = True
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("id")
         if type(v) is not str:
             _str(v, "Characterization.id")
@@ -2284,9 +2362,24 @@ class Characterization(_View):
         v = raw.get("qubits")
         if type(v) is not int:
             _int(v, "Characterization.qubits")
-        self.connectivity  # noqa: B018
-        self.fidelity  # noqa: B018
-        self.timing  # noqa: B018
+        v = raw.get("connectivity")
+        if v is not None:
+            _tuple(
+                v,
+                "Characterization.connectivity",
+                lambda x: _tuple_of(
+                    x,
+                    "Characterization.connectivity[]",
+                    int,
+                    lambda x: _int(x, "Characterization.connectivity[][]"),
+                ),
+            )
+        v = raw.get("fidelity")
+        if v is not None:
+            _check_map_view(v, "Characterization.fidelity", "Characterization.fidelity[]", Fidelity)
+        v = raw.get("timing")
+        if v is not None:
+            _map(v, "Characterization.timing", lambda x: _float(x, "Characterization.timing[]"))
 
     def __init__(
         self,
@@ -2360,7 +2453,9 @@ class Characterization(_View):
         if "connectivity" in c:
             return cast("tuple[tuple[int, ...], ...]", c["connectivity"])
         v = self._raw.get("connectivity")
-        c["connectivity"] = r = (
+        return _keep(
+            self,
+            "connectivity",
             ()
             if v is None
             else _tuple(
@@ -2372,9 +2467,8 @@ class Characterization(_View):
                     int,
                     lambda x: _int(x, "Characterization.connectivity[][]"),
                 ),
-            )
+            ),
         )
-        return r
 
     @property
     def fidelity(self) -> Mapping[str, Fidelity]:
@@ -2383,12 +2477,7 @@ class Characterization(_View):
         if "fidelity" in c:
             return cast("Mapping[str, Fidelity]", c["fidelity"])
         v = self._raw.get("fidelity")
-        c["fidelity"] = r = (
-            _EMPTY
-            if v is None
-            else _map_view(v, "Characterization.fidelity", "Characterization.fidelity[]", Fidelity)
-        )
-        return r
+        return _keep(self, "fidelity", _EMPTY if v is None else _map_checked(v, Fidelity))
 
     @property
     def timing(self) -> Mapping[str, float]:
@@ -2397,14 +2486,15 @@ class Characterization(_View):
         if "timing" in c:
             return cast("Mapping[str, float]", c["timing"])
         v = self._raw.get("timing")
-        c["timing"] = r = (
+        return _keep(
+            self,
+            "timing",
             _EMPTY
             if v is None
             else _map(
                 v, "Characterization.timing", lambda x: _float(x, "Characterization.timing[]")
-            )
+            ),
         )
-        return r
 
 
 class CharacterizationPage(_View):
@@ -2415,11 +2505,16 @@ class CharacterizationPage(_View):
     _SCHEMA = "CharacterizationList"
     _CHECKED = ("characterizations", "pages")
     _FIELDS = ("characterizations", "pages")
-    _CACHES = True
 
-    def _check(self) -> None:
-        raw = self._raw
-        self.characterizations  # noqa: B018
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
+        v = raw.get("characterizations")
+        _check_tuple_view(
+            v,
+            "CharacterizationPage.characterizations",
+            "CharacterizationPage.characterizations[]",
+            Characterization,
+        )
         v = raw.get("pages")
         if v is not None and type(v) is not int:
             _int(v, "CharacterizationPage.pages")
@@ -2443,13 +2538,7 @@ class CharacterizationPage(_View):
         if "characterizations" in c:
             return cast("tuple[Characterization, ...]", c["characterizations"])
         v = self._raw.get("characterizations")
-        c["characterizations"] = r = _tuple_view(
-            v,
-            "CharacterizationPage.characterizations",
-            "CharacterizationPage.characterizations[]",
-            Characterization,
-        )
-        return r
+        return _keep(self, "characterizations", _tuple_checked(v, Characterization))
 
     @property
     def pages(self) -> int | None:
@@ -2469,8 +2558,8 @@ class CostLimit(_View):
     _CHECKED = ("unit", "value")
     _FIELDS = ("unit", "value")
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("unit")
         if type(v) is not str:
             _str(v, "CostLimit.unit")
@@ -2505,17 +2594,18 @@ class SessionSettings(_View):
     _SCHEMA = "SessionSettings"
     _CHECKED = ("job_count_limit", "duration_limit_min", "cost_limit", "expires_at")
     _FIELDS = ("job_count_limit", "duration_limit_min", "cost_limit", "expires_at")
-    _CACHES = True
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("job_count_limit")
         if v is not None and type(v) is not int:
             _int(v, "SessionSettings.job_count_limit")
         v = raw.get("duration_limit_min")
         if v is not None and type(v) is not int:
             _int(v, "SessionSettings.duration_limit_min")
-        self.cost_limit  # noqa: B018
+        v = raw.get("cost_limit")
+        if v is not None:
+            _check_view(v, "SessionSettings.cost_limit", CostLimit)
         v = raw.get("expires_at")
         if v is not None and type(v) is not str:
             _str(v, "SessionSettings.expires_at")
@@ -2562,10 +2652,7 @@ class SessionSettings(_View):
         if "cost_limit" in c:
             return cast("CostLimit | None", c["cost_limit"])
         v = self._raw.get("cost_limit")
-        c["cost_limit"] = r = (
-            None if v is None else _view(v, "SessionSettings.cost_limit", CostLimit)
-        )
-        return r
+        return _keep(self, "cost_limit", None if v is None else _checked(v, CostLimit))
 
     @property
     def expires_at(self) -> str | None:
@@ -2609,10 +2696,9 @@ class Session(_View):
         "ender_id",
         "settings",
     )
-    _CACHES = True
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("id")
         if type(v) is not str:
             _str(v, "Session.id")
@@ -2646,7 +2732,9 @@ class Session(_View):
         v = raw.get("ender_id")
         if v is not None and type(v) is not str:
             _str(v, "Session.ender_id")
-        self.settings  # noqa: B018
+        v = raw.get("settings")
+        if v is not None:
+            _check_view(v, "Session.settings", SessionSettings)
 
     def __init__(
         self,
@@ -2766,8 +2854,7 @@ class Session(_View):
         if "settings" in c:
             return cast("SessionSettings | None", c["settings"])
         v = self._raw.get("settings")
-        c["settings"] = r = None if v is None else _view(v, "Session.settings", SessionSettings)
-        return r
+        return _keep(self, "settings", None if v is None else _checked(v, SessionSettings))
 
 
 class SessionList(_View):
@@ -2778,14 +2865,14 @@ class SessionList(_View):
     _SCHEMA = "SessionList"
     _CHECKED = ("organization_id", "sessions")
     _FIELDS = ("organization_id", "sessions")
-    _CACHES = True
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("organization_id")
         if v is not None and type(v) is not str:
             _str(v, "SessionList.organization_id")
-        self.sessions  # noqa: B018
+        v = raw.get("sessions")
+        _check_tuple_view(v, "SessionList.sessions", "SessionList.sessions[]", Session)
 
     def __init__(self, sessions: Sequence[Session], organization_id: str | None = None) -> None:
         """Build one from values (checked; a None is not sent)."""
@@ -2811,10 +2898,7 @@ class SessionList(_View):
         if "sessions" in c:
             return cast("tuple[Session, ...]", c["sessions"])
         v = self._raw.get("sessions")
-        c["sessions"] = r = _tuple_view(
-            v, "SessionList.sessions", "SessionList.sessions[]", Session
-        )
-        return r
+        return _keep(self, "sessions", _tuple_checked(v, Session))
 
 
 class JobCanceled(_View):
@@ -2826,8 +2910,8 @@ class JobCanceled(_View):
     _CHECKED = ("id", "status")
     _FIELDS = ("id", "status")
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("id")
         if type(v) is not str:
             _str(v, "JobCanceled.id")
@@ -2866,11 +2950,11 @@ class JobsCanceled(_View):
     _SCHEMA = "JobsCanceled"
     _CHECKED = ("ids", "status")
     _FIELDS = ("ids", "status")
-    _CACHES = True
 
-    def _check(self) -> None:
-        raw = self._raw
-        self.ids  # noqa: B018
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
+        v = raw.get("ids")
+        _tuple_of(v, "JobsCanceled.ids", str, lambda x: _str(x, "JobsCanceled.ids[]"))
         v = raw.get("status")
         if type(v) is not str:
             _str(v, "JobsCanceled.status")
@@ -2888,10 +2972,11 @@ class JobsCanceled(_View):
         if "ids" in c:
             return cast("tuple[str, ...]", c["ids"])
         v = self._raw.get("ids")
-        c["ids"] = r = _tuple_of(
-            v, "JobsCanceled.ids", str, lambda x: _str(x, "JobsCanceled.ids[]")
+        return _keep(
+            self,
+            "ids",
+            _tuple_of(v, "JobsCanceled.ids", str, lambda x: _str(x, "JobsCanceled.ids[]")),
         )
-        return r
 
     @property
     def status(self) -> str:
@@ -2910,8 +2995,8 @@ class JobDeleted(_View):
     _CHECKED = ("id", "status")
     _FIELDS = ("id", "status")
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("id")
         if type(v) is not str:
             _str(v, "JobDeleted.id")
@@ -2950,11 +3035,11 @@ class JobsDeleted(_View):
     _SCHEMA = "JobsDeleted"
     _CHECKED = ("ids", "status")
     _FIELDS = ("ids", "status")
-    _CACHES = True
 
-    def _check(self) -> None:
-        raw = self._raw
-        self.ids  # noqa: B018
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
+        v = raw.get("ids")
+        _tuple_of(v, "JobsDeleted.ids", str, lambda x: _str(x, "JobsDeleted.ids[]"))
         v = raw.get("status")
         if type(v) is not str:
             _str(v, "JobsDeleted.status")
@@ -2972,8 +3057,11 @@ class JobsDeleted(_View):
         if "ids" in c:
             return cast("tuple[str, ...]", c["ids"])
         v = self._raw.get("ids")
-        c["ids"] = r = _tuple_of(v, "JobsDeleted.ids", str, lambda x: _str(x, "JobsDeleted.ids[]"))
-        return r
+        return _keep(
+            self,
+            "ids",
+            _tuple_of(v, "JobsDeleted.ids", str, lambda x: _str(x, "JobsDeleted.ids[]")),
+        )
 
     @property
     def status(self) -> str:
