@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from types import MappingProxyType
 from typing import Any, NoReturn, Self, TypeAlias, TypedDict, TypeVar, cast  # noqa: F401 (emitted code)
@@ -117,6 +117,53 @@ def _map_of(v: object, where: str, kind: type[T], item: Callable[[object], T]) -
     return _map(v, where, item)
 
 
+_NUMBERS = frozenset({int, float})
+
+
+def _numbers(values: Iterable[object]) -> bool:
+    """Whether every value is a finite JSON number, in passes of C code."""
+    kinds = set(map(type, values))
+    if float not in kinds:
+        return kinds <= _NUMBERS
+    return kinds <= _NUMBERS and all(map(math.isfinite, cast(Iterable[float], values)))
+
+
+def _check_tuple_num(v: object, where: str, item: Callable[[object], float]) -> None:
+    try:
+        if type(v) is list and _numbers(v):
+            return
+    except OverflowError:
+        pass
+    _tuple(v, where, item)
+
+
+def _check_map_num(v: object, where: str, item: Callable[[object], float]) -> None:
+    try:
+        if type(v) is dict and _numbers(v.values()):
+            return
+    except OverflowError:
+        pass
+    _map(v, where, item)
+
+
+def _tuple_num(v: object, where: str, item: Callable[[object], float]) -> tuple[float, ...]:
+    try:
+        if type(v) is list and _numbers(v):
+            return tuple(map(float, v))
+    except OverflowError:  # an integer too large for a float: the general path names it
+        pass
+    return _tuple(v, where, item)
+
+
+def _map_num(v: object, where: str, item: Callable[[object], float]) -> Mapping[str, float]:
+    try:
+        if type(v) is dict and _numbers(v.values()):
+            return MappingProxyType(dict(zip(v, map(float, v.values()), strict=True)))
+    except OverflowError:  # an integer too large for a float: the general path names it
+        pass
+    return _map(v, where, item)
+
+
 def _tuple_view(v: object, where: str, inner: str, cls: type[V]) -> tuple[V, ...]:
     if type(v) is not list:
         _bad(where, "a list", v)
@@ -174,7 +221,7 @@ def _map_checked(v: Any, cls: type[V]) -> Mapping[str, V]:
     return MappingProxyType({k: _checked(x, cls) for k, x in v.items()})
 
 
-def _keep(view: object, key: str, value: T) -> T:
+def _keep(view: object, key: str, value: T) -> T:  # (inlined in the generated properties)
     """`value` cached on `view` (a view) as field `key`; the cache is made on the first."""
     cache = cast(_View, view)._cache
     if cache is _NO_CACHE:
@@ -687,15 +734,18 @@ class Job(JobExtras, _View):
             return cast("tuple[str, ...] | None", c["child_job_ids"])
         v = self._raw.get("child_job_ids")
         try:
-            return _keep(
-                self,
-                "child_job_ids",
+            r = (
                 None
                 if v is None
                 else _tuple_of(
                     v, "Job.child_job_ids", str, lambda x: _str(x, "Job.child_job_ids[]")
-                ),
+                )
             )
+            if c is _NO_CACHE:
+                c = {}
+                _set_cache(self, c)
+            c["child_job_ids"] = r
+            return r
         except APIResponseValidationError as exc:
             raise self._field_error("child_job_ids", exc) from None
 
@@ -707,13 +757,16 @@ class Job(JobExtras, _View):
             return cast("Mapping[str, str] | None", c["metadata"])
         v = self._raw.get("metadata")
         try:
-            return _keep(
-                self,
-                "metadata",
+            r = (
                 None
                 if v is None
-                else _map_of(v, "Job.metadata", str, lambda x: _str(x, "Job.metadata[]")),
+                else _map_of(v, "Job.metadata", str, lambda x: _str(x, "Job.metadata[]"))
             )
+            if c is _NO_CACHE:
+                c = {}
+                _set_cache(self, c)
+            c["metadata"] = r
+            return r
         except APIResponseValidationError as exc:
             raise self._field_error("metadata", exc) from None
 
@@ -731,6 +784,11 @@ class Job(JobExtras, _View):
     def submitted_at(self) -> datetime | None:
         """ISO 8601 timestamp."""
         v = self._raw.get("submitted_at")
+        if type(v) is str:
+            try:
+                return datetime.fromisoformat(v)
+            except ValueError:
+                pass
         try:
             return None if v is None else _time(v, "Job.submitted_at")
         except APIResponseValidationError as exc:
@@ -739,6 +797,11 @@ class Job(JobExtras, _View):
     @property
     def started_at(self) -> datetime | None:
         v = self._raw.get("started_at")
+        if type(v) is str:
+            try:
+                return datetime.fromisoformat(v)
+            except ValueError:
+                pass
         try:
             return None if v is None else _time(v, "Job.started_at")
         except APIResponseValidationError as exc:
@@ -747,6 +810,11 @@ class Job(JobExtras, _View):
     @property
     def completed_at(self) -> datetime | None:
         v = self._raw.get("completed_at")
+        if type(v) is str:
+            try:
+                return datetime.fromisoformat(v)
+            except ValueError:
+                pass
         try:
             return None if v is None else _time(v, "Job.completed_at")
         except APIResponseValidationError as exc:
@@ -799,7 +867,12 @@ class Job(JobExtras, _View):
             return cast("Noise | None", c["noise"])
         v = self._raw.get("noise")
         try:
-            return _keep(self, "noise", None if v is None else _view(v, "Job.noise", Noise))
+            r = None if v is None else _view(v, "Job.noise", Noise)
+            if c is _NO_CACHE:
+                c = {}
+                _set_cache(self, c)
+            c["noise"] = r
+            return r
         except APIResponseValidationError as exc:
             raise self._field_error("noise", exc) from None
 
@@ -810,9 +883,12 @@ class Job(JobExtras, _View):
             return cast("JobFailure | None", c["failure"])
         v = self._raw.get("failure")
         try:
-            return _keep(
-                self, "failure", None if v is None else _view(v, "Job.failure", JobFailure)
-            )
+            r = None if v is None else _view(v, "Job.failure", JobFailure)
+            if c is _NO_CACHE:
+                c = {}
+                _set_cache(self, c)
+            c["failure"] = r
+            return r
         except APIResponseValidationError as exc:
             raise self._field_error("failure", exc) from None
 
@@ -833,9 +909,12 @@ class Job(JobExtras, _View):
             return cast("Settings | None", c["settings"])
         v = self._raw.get("settings")
         try:
-            return _keep(
-                self, "settings", None if v is None else _view(v, "Job.settings", Settings)
-            )
+            r = None if v is None else _view(v, "Job.settings", Settings)
+            if c is _NO_CACHE:
+                c = {}
+                _set_cache(self, c)
+            c["settings"] = r
+            return r
         except APIResponseValidationError as exc:
             raise self._field_error("settings", exc) from None
 
@@ -846,7 +925,12 @@ class Job(JobExtras, _View):
             return cast("JobStats | None", c["stats"])
         v = self._raw.get("stats")
         try:
-            return _keep(self, "stats", None if v is None else _view(v, "Job.stats", JobStats))
+            r = None if v is None else _view(v, "Job.stats", JobStats)
+            if c is _NO_CACHE:
+                c = {}
+                _set_cache(self, c)
+            c["stats"] = r
+            return r
         except APIResponseValidationError as exc:
             raise self._field_error("stats", exc) from None
 
@@ -858,7 +942,12 @@ class Job(JobExtras, _View):
             return cast("JobOutput | None", c["output"])
         v = self._raw.get("output")
         try:
-            return _keep(self, "output", None if v is None else _view(v, "Job.output", JobOutput))
+            r = None if v is None else _view(v, "Job.output", JobOutput)
+            if c is _NO_CACHE:
+                c = {}
+                _set_cache(self, c)
+            c["output"] = r
+            return r
         except APIResponseValidationError as exc:
             raise self._field_error("output", exc) from None
 
@@ -869,9 +958,12 @@ class Job(JobExtras, _View):
             return cast("JobResults | None", c["results"])
         v = self._raw.get("results")
         try:
-            return _keep(
-                self, "results", None if v is None else _view(v, "Job.results", JobResults)
-            )
+            r = None if v is None else _view(v, "Job.results", JobResults)
+            if c is _NO_CACHE:
+                c = {}
+                _set_cache(self, c)
+            c["results"] = r
+            return r
         except APIResponseValidationError as exc:
             raise self._field_error("results", exc) from None
 
@@ -907,7 +999,12 @@ class JobPage(PageExtras, _View):
         if "jobs" in c:
             return cast("tuple[Job, ...]", c["jobs"])
         v = self._raw.get("jobs")
-        return _keep(self, "jobs", _tuple_checked(v, Job))
+        r = _tuple_checked(v, Job)
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["jobs"] = r
+        return r
 
     @property
     def next(self) -> str | None:
@@ -1025,7 +1122,7 @@ class JobStats(_View):
             _int(v, "JobStats.circuits")
         v = raw.get("gate_counts")
         if v is not None:
-            _map(v, "JobStats.gate_counts", lambda x: _float(x, "JobStats.gate_counts[]"))
+            _check_map_num(v, "JobStats.gate_counts", lambda x: _float(x, "JobStats.gate_counts[]"))
         v = raw.get("kwh")
         if v is not None:
             _float(v, "JobStats.kwh")
@@ -1088,13 +1185,16 @@ class JobStats(_View):
         if "gate_counts" in c:
             return cast("Mapping[str, float]", c["gate_counts"])
         v = self._raw.get("gate_counts")
-        return _keep(
-            self,
-            "gate_counts",
+        r = (
             _EMPTY
             if v is None
-            else _map(v, "JobStats.gate_counts", lambda x: _float(x, "JobStats.gate_counts[]")),
+            else _map_num(v, "JobStats.gate_counts", lambda x: _float(x, "JobStats.gate_counts[]"))
         )
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["gate_counts"] = r
+        return r
 
     @property
     def kwh(self) -> float | None:
@@ -1153,7 +1253,12 @@ class JobOutput(_View):
         if "compilation" in c:
             return cast("CompilationOutput | None", c["compilation"])
         v = self._raw.get("compilation")
-        return _keep(self, "compilation", None if v is None else _checked(v, CompilationOutput))
+        r = None if v is None else _checked(v, CompilationOutput)
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["compilation"] = r
+        return r
 
     @property
     def error_mitigation(self) -> Mapping[str, JSONValue]:
@@ -1162,11 +1267,12 @@ class JobOutput(_View):
         if "error_mitigation" in c:
             return cast("Mapping[str, JSONValue]", c["error_mitigation"])
         v = self._raw.get("error_mitigation")
-        return _keep(
-            self,
-            "error_mitigation",
-            _EMPTY if v is None else _json(v, "JobOutput.error_mitigation"),
-        )
+        r = _EMPTY if v is None else _json(v, "JobOutput.error_mitigation")
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["error_mitigation"] = r
+        return r
 
 
 class CompilationOutput(_View):
@@ -1206,9 +1312,12 @@ class CompilationOutput(_View):
         if "compiled_circuits" in c:
             return cast("Mapping[str, ResultArtifact]", c["compiled_circuits"])
         v = self._raw.get("compiled_circuits")
-        return _keep(
-            self, "compiled_circuits", _EMPTY if v is None else _map_checked(v, ResultArtifact)
-        )
+        r = _EMPTY if v is None else _map_checked(v, ResultArtifact)
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["compiled_circuits"] = r
+        return r
 
 
 class JobResults(JobResultsExtras, _View):
@@ -1352,7 +1461,12 @@ class Settings(_View):
         if "compilation" in c:
             return cast("Compilation | None", c["compilation"])
         v = self._raw.get("compilation")
-        return _keep(self, "compilation", None if v is None else _checked(v, Compilation))
+        r = None if v is None else _checked(v, Compilation)
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["compilation"] = r
+        return r
 
     @property
     def error_mitigation(self) -> ErrorMitigation | None:
@@ -1360,7 +1474,12 @@ class Settings(_View):
         if "error_mitigation" in c:
             return cast("ErrorMitigation | None", c["error_mitigation"])
         v = self._raw.get("error_mitigation")
-        return _keep(self, "error_mitigation", None if v is None else _checked(v, ErrorMitigation))
+        r = None if v is None else _checked(v, ErrorMitigation)
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["error_mitigation"] = r
+        return r
 
 
 class Compilation(_View):
@@ -1526,7 +1645,12 @@ class JobCost(_View):
         if "estimated_cost" in c:
             return cast("CostAmount", c["estimated_cost"])
         v = self._raw.get("estimated_cost")
-        return _keep(self, "estimated_cost", _checked(v, CostAmount))
+        r = _checked(v, CostAmount)
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["estimated_cost"] = r
+        return r
 
     @property
     def cost(self) -> CostAmount | None:
@@ -1534,7 +1658,12 @@ class JobCost(_View):
         if "cost" in c:
             return cast("CostAmount | None", c["cost"])
         v = self._raw.get("cost")
-        return _keep(self, "cost", None if v is None else _checked(v, CostAmount))
+        r = None if v is None else _checked(v, CostAmount)
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["cost"] = r
+        return r
 
 
 class CostAmount(_View):
@@ -1664,7 +1793,12 @@ class JobEstimate(_View):
         if "context" in c:
             return cast("EstimateContext", c["context"])
         v = self._raw.get("estimate_context")
-        return _keep(self, "context", _checked(v, EstimateContext))
+        r = _checked(v, EstimateContext)
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["context"] = r
+        return r
 
     @property
     def estimated_at(self) -> str:
@@ -1686,7 +1820,12 @@ class JobEstimate(_View):
         if "rate_card" in c:
             return cast("RateCard", c["rate_card"])
         v = self._raw.get("rate_card")
-        return _keep(self, "rate_card", _checked(v, RateCard))
+        r = _checked(v, RateCard)
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["rate_card"] = r
+        return r
 
     @property
     def estimated_total_cost(self) -> float:
@@ -1912,7 +2051,12 @@ class RateCard(_View):
         if "rates" in c:
             return cast("tuple[RateCardEntry, ...]", c["rates"])
         v = self._raw.get("rates")
-        return _keep(self, "rates", _tuple_checked(v, RateCardEntry))
+        r = _tuple_checked(v, RateCardEntry)
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["rates"] = r
+        return r
 
 
 class RateCardEntry(_View):
@@ -2254,15 +2398,18 @@ class Backend(_View):
         if "supported_gates" in c:
             return cast("tuple[str, ...]", c["supported_gates"])
         v = self._raw.get("supported_gates")
-        return _keep(
-            self,
-            "supported_gates",
+        r = (
             ()
             if v is None
             else _tuple_of(
                 v, "Backend.supported_gates", str, lambda x: _str(x, "Backend.supported_gates[]")
-            ),
+            )
         )
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["supported_gates"] = r
+        return r
 
     @property
     def supported_native_gates(self) -> tuple[str, ...]:
@@ -2270,9 +2417,7 @@ class Backend(_View):
         if "supported_native_gates" in c:
             return cast("tuple[str, ...]", c["supported_native_gates"])
         v = self._raw.get("supported_native_gates")
-        return _keep(
-            self,
-            "supported_native_gates",
+        r = (
             ()
             if v is None
             else _tuple_of(
@@ -2280,8 +2425,13 @@ class Backend(_View):
                 "Backend.supported_native_gates",
                 str,
                 lambda x: _str(x, "Backend.supported_native_gates[]"),
-            ),
+            )
         )
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["supported_native_gates"] = r
+        return r
 
     @property
     def supported_error_mitigations(self) -> tuple[str, ...]:
@@ -2289,9 +2439,7 @@ class Backend(_View):
         if "supported_error_mitigations" in c:
             return cast("tuple[str, ...]", c["supported_error_mitigations"])
         v = self._raw.get("supported_error_mitigations")
-        return _keep(
-            self,
-            "supported_error_mitigations",
+        r = (
             ()
             if v is None
             else _tuple_of(
@@ -2299,8 +2447,13 @@ class Backend(_View):
                 "Backend.supported_error_mitigations",
                 str,
                 lambda x: _str(x, "Backend.supported_error_mitigations[]"),
-            ),
+            )
         )
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["supported_error_mitigations"] = r
+        return r
 
 
 class Fidelity(_View):
@@ -2379,7 +2532,9 @@ class Characterization(_View):
             _check_map_view(v, "Characterization.fidelity", "Characterization.fidelity[]", Fidelity)
         v = raw.get("timing")
         if v is not None:
-            _map(v, "Characterization.timing", lambda x: _float(x, "Characterization.timing[]"))
+            _check_map_num(
+                v, "Characterization.timing", lambda x: _float(x, "Characterization.timing[]")
+            )
 
     def __init__(
         self,
@@ -2453,9 +2608,7 @@ class Characterization(_View):
         if "connectivity" in c:
             return cast("tuple[tuple[int, ...], ...]", c["connectivity"])
         v = self._raw.get("connectivity")
-        return _keep(
-            self,
-            "connectivity",
+        r = (
             ()
             if v is None
             else _tuple(
@@ -2467,8 +2620,13 @@ class Characterization(_View):
                     int,
                     lambda x: _int(x, "Characterization.connectivity[][]"),
                 ),
-            ),
+            )
         )
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["connectivity"] = r
+        return r
 
     @property
     def fidelity(self) -> Mapping[str, Fidelity]:
@@ -2477,7 +2635,12 @@ class Characterization(_View):
         if "fidelity" in c:
             return cast("Mapping[str, Fidelity]", c["fidelity"])
         v = self._raw.get("fidelity")
-        return _keep(self, "fidelity", _EMPTY if v is None else _map_checked(v, Fidelity))
+        r = _EMPTY if v is None else _map_checked(v, Fidelity)
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["fidelity"] = r
+        return r
 
     @property
     def timing(self) -> Mapping[str, float]:
@@ -2486,15 +2649,18 @@ class Characterization(_View):
         if "timing" in c:
             return cast("Mapping[str, float]", c["timing"])
         v = self._raw.get("timing")
-        return _keep(
-            self,
-            "timing",
+        r = (
             _EMPTY
             if v is None
-            else _map(
+            else _map_num(
                 v, "Characterization.timing", lambda x: _float(x, "Characterization.timing[]")
-            ),
+            )
         )
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["timing"] = r
+        return r
 
 
 class CharacterizationPage(_View):
@@ -2538,7 +2704,12 @@ class CharacterizationPage(_View):
         if "characterizations" in c:
             return cast("tuple[Characterization, ...]", c["characterizations"])
         v = self._raw.get("characterizations")
-        return _keep(self, "characterizations", _tuple_checked(v, Characterization))
+        r = _tuple_checked(v, Characterization)
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["characterizations"] = r
+        return r
 
     @property
     def pages(self) -> int | None:
@@ -2652,7 +2823,12 @@ class SessionSettings(_View):
         if "cost_limit" in c:
             return cast("CostLimit | None", c["cost_limit"])
         v = self._raw.get("cost_limit")
-        return _keep(self, "cost_limit", None if v is None else _checked(v, CostLimit))
+        r = None if v is None else _checked(v, CostLimit)
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["cost_limit"] = r
+        return r
 
     @property
     def expires_at(self) -> str | None:
@@ -2808,16 +2984,31 @@ class Session(_View):
     @property
     def created_at(self) -> datetime | None:
         v = self._raw.get("created_at")
+        if type(v) is str:
+            try:
+                return datetime.fromisoformat(v)
+            except ValueError:
+                pass
         return None if v is None else _time(v, "Session.created_at")
 
     @property
     def started_at(self) -> datetime | None:
         v = self._raw.get("started_at")
+        if type(v) is str:
+            try:
+                return datetime.fromisoformat(v)
+            except ValueError:
+                pass
         return None if v is None else _time(v, "Session.started_at")
 
     @property
     def ended_at(self) -> datetime | None:
         v = self._raw.get("ended_at")
+        if type(v) is str:
+            try:
+                return datetime.fromisoformat(v)
+            except ValueError:
+                pass
         return None if v is None else _time(v, "Session.ended_at")
 
     @property
@@ -2854,7 +3045,12 @@ class Session(_View):
         if "settings" in c:
             return cast("SessionSettings | None", c["settings"])
         v = self._raw.get("settings")
-        return _keep(self, "settings", None if v is None else _checked(v, SessionSettings))
+        r = None if v is None else _checked(v, SessionSettings)
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["settings"] = r
+        return r
 
 
 class SessionList(_View):
@@ -2898,7 +3094,12 @@ class SessionList(_View):
         if "sessions" in c:
             return cast("tuple[Session, ...]", c["sessions"])
         v = self._raw.get("sessions")
-        return _keep(self, "sessions", _tuple_checked(v, Session))
+        r = _tuple_checked(v, Session)
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["sessions"] = r
+        return r
 
 
 class JobCanceled(_View):
@@ -2972,11 +3173,12 @@ class JobsCanceled(_View):
         if "ids" in c:
             return cast("tuple[str, ...]", c["ids"])
         v = self._raw.get("ids")
-        return _keep(
-            self,
-            "ids",
-            _tuple_of(v, "JobsCanceled.ids", str, lambda x: _str(x, "JobsCanceled.ids[]")),
-        )
+        r = _tuple_of(v, "JobsCanceled.ids", str, lambda x: _str(x, "JobsCanceled.ids[]"))
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["ids"] = r
+        return r
 
     @property
     def status(self) -> str:
@@ -3057,11 +3259,12 @@ class JobsDeleted(_View):
         if "ids" in c:
             return cast("tuple[str, ...]", c["ids"])
         v = self._raw.get("ids")
-        return _keep(
-            self,
-            "ids",
-            _tuple_of(v, "JobsDeleted.ids", str, lambda x: _str(x, "JobsDeleted.ids[]")),
-        )
+        r = _tuple_of(v, "JobsDeleted.ids", str, lambda x: _str(x, "JobsDeleted.ids[]"))
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["ids"] = r
+        return r
 
     @property
     def status(self) -> str:

@@ -141,16 +141,19 @@ class JobResultsExtras(_Raw):
         """Every link's URL a string, every other entry an artifact descriptor."""
         from ionq_facade._generated.views import ResultArtifact, _check_view
 
+        descriptors = []
         for key, value in raw.items():  # the links first, as `artifacts` reads them
-            url = cast(dict[str, object], value)["url"] if _is_link(value) else ""
+            if not _is_link(value):
+                descriptors.append((key, value))
+                continue
+            url = cast(dict[str, object], value)["url"]
             if type(url) is not str:
                 raise APIResponseValidationError(
                     f"JobResults.{key}.url: expected a string, got {url!r}",
                     body=json.dumps(url).encode(),
                 )
-        for key, value in raw.items():
-            if not _is_link(value):
-                _check_view(value, f"JobResults.{key}", ResultArtifact)
+        for key, value in descriptors:
+            _check_view(value, f"JobResults.{key}", ResultArtifact)
 
 def _is_link(value: object) -> bool:
     """A short-name link (`{"url": ...}`), as opposed to an artifact descriptor."""

@@ -188,6 +188,8 @@ class Emitter:
                 exact = t.item.exact
                 if exact is not None:  # one C pass when every item has the type
                     return f"{fn}_of({var}, {w}, {exact}, lambda x: {item})"
+                if t.item.kind == "float":  # C passes when every item is a finite number
+                    return f"{fn}_num({var}, {w}, lambda x: {item})"
                 return f"{fn}({var}, {w}, lambda x: {item})"
             case "view" if checked:
                 return f"_checked({var}, {t.view})"
@@ -204,6 +206,9 @@ class Emitter:
             return f"_check_view({var}, {w}, {t.view})"
         if t.kind in {"tuple", "map"} and t.item is not None and t.item.kind == "view":
             return f"_check_{t.kind}_view({var}, {w}, {where + '[]'!r}, {t.item.view})"
+        if t.kind in {"tuple", "map"} and t.item is not None and t.item.kind == "float":
+            item = self.read(t.item, "x", f"{where}[]")
+            return f"_check_{t.kind}_num({var}, {w}, lambda x: {item})"
         return self.read(t, var, where)  # a container of values: built and dropped
 
     def arg(self, t: PyType, var: str, name: str) -> str:
@@ -359,13 +364,31 @@ class Emitter:
             test = f"type(v) is {f.type.exact}"
             lines.append(f"        if {'v is None or ' if f.optional else ''}{test}:")
             lines.append("            return v")
+        elif f.type.kind == "time":  # likewise; a bad string takes the path that names it
+            lines += [
+                "        if type(v) is str:",
+                "            try:",
+                "                return datetime.fromisoformat(v)",
+                "            except ValueError:",
+                "                pass",
+            ]
         read = self.read(f.type, "v", where, checked=checked)
         if f.optional:
             absent = f.empty or "None"
             value = f"{absent} if v is None else {read}"
         else:
             value = read
-        body = [f"return _keep(self, {f.attr!r}, {value})" if cached else f"return {value}"]
+        if cached:  # `_keep`, inlined: the cache is made on the first kept field
+            body = [
+                f"r = {value}",
+                "if c is _NO_CACHE:",
+                "    c = {}",
+                "    _set_cache(self, c)",
+                f"c[{f.attr!r}] = r",
+                "return r",
+            ]
+        else:
+            body = [f"return {value}"]
         if schema_name in self.lazy:
             # Read after building: the error names the object and carries the field's JSON.
             lines.append("        try:")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from types import MappingProxyType
 from typing import Any, NoReturn, Self, TypeAlias, TypedDict, TypeVar, cast  # noqa: F401 (emitted code)
@@ -118,6 +118,53 @@ def _map_of(
     return _map(v, where, item)
 
 
+_NUMBERS = frozenset({int, float})
+
+
+def _numbers(values: Iterable[object]) -> bool:
+    """Whether every value is a finite JSON number, in passes of C code."""
+    kinds = set(map(type, values))
+    if float not in kinds:
+        return kinds <= _NUMBERS
+    return kinds <= _NUMBERS and all(map(math.isfinite, cast(Iterable[float], values)))
+
+
+def _check_tuple_num(v: object, where: str, item: Callable[[object], float]) -> None:
+    try:
+        if type(v) is list and _numbers(v):
+            return
+    except OverflowError:
+        pass
+    _tuple(v, where, item)
+
+
+def _check_map_num(v: object, where: str, item: Callable[[object], float]) -> None:
+    try:
+        if type(v) is dict and _numbers(v.values()):
+            return
+    except OverflowError:
+        pass
+    _map(v, where, item)
+
+
+def _tuple_num(v: object, where: str, item: Callable[[object], float]) -> tuple[float, ...]:
+    try:
+        if type(v) is list and _numbers(v):
+            return tuple(map(float, v))
+    except OverflowError:  # an integer too large for a float: the general path names it
+        pass
+    return _tuple(v, where, item)
+
+
+def _map_num(v: object, where: str, item: Callable[[object], float]) -> Mapping[str, float]:
+    try:
+        if type(v) is dict and _numbers(v.values()):
+            return MappingProxyType(dict(zip(v, map(float, v.values()), strict=True)))
+    except OverflowError:  # an integer too large for a float: the general path names it
+        pass
+    return _map(v, where, item)
+
+
 def _tuple_view(v: object, where: str, inner: str, cls: type[V]) -> tuple[V, ...]:
     if type(v) is not list:
         _bad(where, "a list", v)
@@ -175,7 +222,7 @@ def _map_checked(v: Any, cls: type[V]) -> Mapping[str, V]:
     return MappingProxyType({k: _checked(x, cls) for k, x in v.items()})
 
 
-def _keep(view: object, key: str, value: T) -> T:
+def _keep(view: object, key: str, value: T) -> T:  # (inlined in the generated properties)
     """`value` cached on `view` (a view) as field `key`; the cache is made on the first."""
     cache = cast(_View, view)._cache
     if cache is _NO_CACHE:
