@@ -9,6 +9,7 @@ answers, and the contestants must read the same data.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -16,7 +17,7 @@ from benchmarks._clients import CountingTransport, core_client, facade_client, r
 from benchmarks._fixtures import BASE_URL, Recorded, record
 from benchmarks._measure import Samples, interleave, paired_ratio
 from benchmarks._report import Quantity, Row, Target, render_markdown, render_text
-from benchmarks.case_import import import_seconds
+from benchmarks.case_import import bytecode_env, import_seconds
 from benchmarks.case_parse import FIELDS, read_every_field
 
 
@@ -117,3 +118,14 @@ def test_every_field_of_a_job_is_read(recorded: Recorded) -> None:
 def test_import_time_is_read_from_importtime() -> None:
     seconds = import_seconds("json")
     assert 0 < seconds < 5
+
+
+def test_import_children_load_bytecode_from_a_private_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    env = bytecode_env(str(tmp_path))
+    assert "PYTHONDONTWRITEBYTECODE" not in env
+    assert env["PYTHONPYCACHEPREFIX"] == str(tmp_path)
+    import_seconds("json", env)
+    assert any(path.suffix == ".pyc" for path in tmp_path.rglob("*"))

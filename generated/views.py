@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from types import MappingProxyType
 from typing import Any, NoReturn, Self, TypeAlias, TypedDict, TypeVar, cast  # noqa: F401 (emitted code)
@@ -117,6 +117,53 @@ def _map_of(v: object, where: str, kind: type[T], item: Callable[[object], T]) -
     return _map(v, where, item)
 
 
+_NUMBERS = frozenset({int, float})
+
+
+def _numbers(values: Iterable[object]) -> bool:
+    """Whether every value is a finite JSON number, in passes of C code."""
+    kinds = set(map(type, values))
+    if float not in kinds:
+        return kinds <= _NUMBERS
+    return kinds <= _NUMBERS and all(map(math.isfinite, cast(Iterable[float], values)))
+
+
+def _check_tuple_num(v: object, where: str, item: Callable[[object], float]) -> None:
+    try:
+        if type(v) is list and _numbers(v):
+            return
+    except OverflowError:
+        pass
+    _tuple(v, where, item)
+
+
+def _check_map_num(v: object, where: str, item: Callable[[object], float]) -> None:
+    try:
+        if type(v) is dict and _numbers(v.values()):
+            return
+    except OverflowError:
+        pass
+    _map(v, where, item)
+
+
+def _tuple_num(v: object, where: str, item: Callable[[object], float]) -> tuple[float, ...]:
+    try:
+        if type(v) is list and _numbers(v):
+            return tuple(map(float, v))
+    except OverflowError:  # an integer too large for a float: the general path names it
+        pass
+    return _tuple(v, where, item)
+
+
+def _map_num(v: object, where: str, item: Callable[[object], float]) -> Mapping[str, float]:
+    try:
+        if type(v) is dict and _numbers(v.values()):
+            return MappingProxyType(dict(zip(v, map(float, v.values()), strict=True)))
+    except OverflowError:  # an integer too large for a float: the general path names it
+        pass
+    return _map(v, where, item)
+
+
 def _tuple_view(v: object, where: str, inner: str, cls: type[V]) -> tuple[V, ...]:
     if type(v) is not list:
         _bad(where, "a list", v)
@@ -127,6 +174,61 @@ def _map_view(v: object, where: str, inner: str, cls: type[V]) -> Mapping[str, V
     if type(v) is not dict:
         _bad(where, "an object", v)
     return MappingProxyType({k: _view(x, inner, cls) for k, x in v.items()})
+
+
+# An eager view checks its nested objects' JSON when built, without building them; it
+# builds each nested view on first read, unchecked (the JSON was checked and is never
+# mutated). A page whose nested objects are not read allocates nothing for them.
+
+
+def _check_view(v: object, where: str, cls: type[_View]) -> None:
+    if type(v) is not dict:
+        _bad(where, "an object", v)
+    try:
+        cls._check_raw(v)
+    except APIResponseValidationError as exc:  # name the path to the nested value
+        message = f"{where}: {exc.args[0]}"
+        raise APIResponseValidationError(message, body=exc.body or b"") from None
+
+
+def _check_tuple_view(v: object, where: str, inner: str, cls: type[_View]) -> None:
+    if type(v) is not list:
+        _bad(where, "a list", v)
+    for x in v:
+        _check_view(x, inner, cls)
+
+
+def _check_map_view(v: object, where: str, inner: str, cls: type[_View]) -> None:
+    if type(v) is not dict:
+        _bad(where, "an object", v)
+    for x in v.values():
+        _check_view(x, inner, cls)
+
+
+def _checked(v: Any, cls: type[V]) -> V:
+    """A view of JSON already checked (by the view holding it)."""
+    view = _new(cls)
+    _set_raw(view, v)
+    _set_cache(view, _NO_CACHE)
+    return view
+
+
+def _tuple_checked(v: Any, cls: type[V]) -> tuple[V, ...]:
+    return tuple([_checked(x, cls) for x in v])
+
+
+def _map_checked(v: Any, cls: type[V]) -> Mapping[str, V]:
+    return MappingProxyType({k: _checked(x, cls) for k, x in v.items()})
+
+
+def _keep(view: object, key: str, value: T) -> T:  # (inlined in the generated properties)
+    """`value` cached on `view` (a view) as field `key`; the cache is made on the first."""
+    cache = cast(_View, view)._cache
+    if cache is _NO_CACHE:
+        cache = {}
+        _set_cache(cast(_View, view), cache)
+    cache[key] = value
+    return value
 
 
 def _freeze(v: object, where: str) -> JSONValue:
@@ -151,15 +253,15 @@ def _json(v: object, where: str) -> Mapping[str, JSONValue]:
 def _view(v: object, where: str, cls: type[V]) -> V:
     if type(v) is not dict:
         _bad(where, "an object", v)
-    view = _new(cls)  # `cls._wrap(v)`, inlined: a page builds thousands
-    _set_raw(view, v)
-    _set_cache(view, {} if cls._CACHES else _NO_CACHE)
     try:
-        view._check()
-        return view
+        cls._check_raw(v)
     except APIResponseValidationError as exc:  # name the path to the nested value
         message = f"{where}: {exc.args[0]}"
         raise APIResponseValidationError(message, body=exc.body or b"") from None
+    view = _new(cls)  # `cls._wrap(v)`, inlined: a page builds thousands
+    _set_raw(view, v)
+    _set_cache(view, _NO_CACHE)
+    return view
 
 
 def _thaw(value: object) -> object:
@@ -273,28 +375,26 @@ class _View:
     _SCHEMA = ""
     _CHECKED: tuple[str, ...] = ()
     _FIELDS: tuple[str, ...] = ()
-    # Whether a view keeps a cache of parsed fields: only those with a non-scalar field do,
-    # so a page does not allocate a dict for each of its small nested views.
-    _CACHES = False
 
     _raw: dict[str, object]
+    # Parsed non-scalar fields: a shared, read-only empty one until the first is kept.
     _cache: dict[str, object]
 
     def __init__(self, raw: dict[str, object]) -> None:
         _set_raw(self, raw)
-        _set_cache(self, {} if self._CACHES else _NO_CACHE)
+        _set_cache(self, _NO_CACHE)
         try:
-            self._check()
+            self._check_raw(raw)
         except APIResponseValidationError as exc:
             raise ArgumentTypeError(str(exc)) from None
 
     @classmethod
     def _wrap(cls, raw: dict[str, object]) -> Self:
         """A view of decoded JSON the caller will not touch again, checked."""
+        cls._check_raw(raw)
         view = _new(cls)
         _set_raw(view, raw)
-        _set_cache(view, {} if cls._CACHES else _NO_CACHE)
-        view._check()
+        _set_cache(view, _NO_CACHE)
         return view
 
     def _field_error(self, key: str, exc: APIResponseValidationError) -> Exception:
@@ -303,9 +403,15 @@ class _View:
         message = f"field {key!r} does not parse ({exc.args[0]})"
         return APIResponseValidationError(message, body=body)
 
-    def _check(self) -> None:
-        for name in self._CHECKED:
-            getattr(self, name)
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
+        """Check the JSON a view of this class would hold. This generic path reads each
+        checked field of a throwaway view (generated classes check the JSON directly)."""
+        view = _new(cls)
+        _set_raw(view, raw)
+        _set_cache(view, _NO_CACHE)
+        for name in cls._CHECKED:
+            getattr(view, name)
 
     @classmethod
     def _parse(cls, value: object) -> Self:
@@ -438,17 +544,16 @@ class Job(JobExtras, _View):
         "output",
         "results",
     )
-    _CACHES = True
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         if not (
             type(raw.get("status")) is str
             and type(raw.get("id")) is str
             and type(raw.get("type")) is str
             and type(raw.get("backend")) is str
         ):
-            _View._check(self)
+            super()._check_raw(raw)
 
     def __init__(
         self,
@@ -629,13 +734,17 @@ class Job(JobExtras, _View):
             return cast("tuple[str, ...] | None", c["child_job_ids"])
         v = self._raw.get("child_job_ids")
         try:
-            c["child_job_ids"] = r = (
+            r = (
                 None
                 if v is None
                 else _tuple_of(
                     v, "Job.child_job_ids", str, lambda x: _str(x, "Job.child_job_ids[]")
                 )
             )
+            if c is _NO_CACHE:
+                c = {}
+                _set_cache(self, c)
+            c["child_job_ids"] = r
             return r
         except APIResponseValidationError as exc:
             raise self._field_error("child_job_ids", exc) from None
@@ -648,11 +757,15 @@ class Job(JobExtras, _View):
             return cast("Mapping[str, str] | None", c["metadata"])
         v = self._raw.get("metadata")
         try:
-            c["metadata"] = r = (
+            r = (
                 None
                 if v is None
                 else _map_of(v, "Job.metadata", str, lambda x: _str(x, "Job.metadata[]"))
             )
+            if c is _NO_CACHE:
+                c = {}
+                _set_cache(self, c)
+            c["metadata"] = r
             return r
         except APIResponseValidationError as exc:
             raise self._field_error("metadata", exc) from None
@@ -671,6 +784,11 @@ class Job(JobExtras, _View):
     def submitted_at(self) -> datetime | None:
         """ISO 8601 timestamp."""
         v = self._raw.get("submitted_at")
+        if type(v) is str:
+            try:
+                return datetime.fromisoformat(v)
+            except ValueError:
+                pass
         try:
             return None if v is None else _time(v, "Job.submitted_at")
         except APIResponseValidationError as exc:
@@ -679,6 +797,11 @@ class Job(JobExtras, _View):
     @property
     def started_at(self) -> datetime | None:
         v = self._raw.get("started_at")
+        if type(v) is str:
+            try:
+                return datetime.fromisoformat(v)
+            except ValueError:
+                pass
         try:
             return None if v is None else _time(v, "Job.started_at")
         except APIResponseValidationError as exc:
@@ -687,6 +810,11 @@ class Job(JobExtras, _View):
     @property
     def completed_at(self) -> datetime | None:
         v = self._raw.get("completed_at")
+        if type(v) is str:
+            try:
+                return datetime.fromisoformat(v)
+            except ValueError:
+                pass
         try:
             return None if v is None else _time(v, "Job.completed_at")
         except APIResponseValidationError as exc:
@@ -739,7 +867,11 @@ class Job(JobExtras, _View):
             return cast("Noise | None", c["noise"])
         v = self._raw.get("noise")
         try:
-            c["noise"] = r = None if v is None else _view(v, "Job.noise", Noise)
+            r = None if v is None else _view(v, "Job.noise", Noise)
+            if c is _NO_CACHE:
+                c = {}
+                _set_cache(self, c)
+            c["noise"] = r
             return r
         except APIResponseValidationError as exc:
             raise self._field_error("noise", exc) from None
@@ -751,7 +883,11 @@ class Job(JobExtras, _View):
             return cast("JobFailure | None", c["failure"])
         v = self._raw.get("failure")
         try:
-            c["failure"] = r = None if v is None else _view(v, "Job.failure", JobFailure)
+            r = None if v is None else _view(v, "Job.failure", JobFailure)
+            if c is _NO_CACHE:
+                c = {}
+                _set_cache(self, c)
+            c["failure"] = r
             return r
         except APIResponseValidationError as exc:
             raise self._field_error("failure", exc) from None
@@ -773,7 +909,11 @@ class Job(JobExtras, _View):
             return cast("Settings | None", c["settings"])
         v = self._raw.get("settings")
         try:
-            c["settings"] = r = None if v is None else _view(v, "Job.settings", Settings)
+            r = None if v is None else _view(v, "Job.settings", Settings)
+            if c is _NO_CACHE:
+                c = {}
+                _set_cache(self, c)
+            c["settings"] = r
             return r
         except APIResponseValidationError as exc:
             raise self._field_error("settings", exc) from None
@@ -785,7 +925,11 @@ class Job(JobExtras, _View):
             return cast("JobStats | None", c["stats"])
         v = self._raw.get("stats")
         try:
-            c["stats"] = r = None if v is None else _view(v, "Job.stats", JobStats)
+            r = None if v is None else _view(v, "Job.stats", JobStats)
+            if c is _NO_CACHE:
+                c = {}
+                _set_cache(self, c)
+            c["stats"] = r
             return r
         except APIResponseValidationError as exc:
             raise self._field_error("stats", exc) from None
@@ -798,7 +942,11 @@ class Job(JobExtras, _View):
             return cast("JobOutput | None", c["output"])
         v = self._raw.get("output")
         try:
-            c["output"] = r = None if v is None else _view(v, "Job.output", JobOutput)
+            r = None if v is None else _view(v, "Job.output", JobOutput)
+            if c is _NO_CACHE:
+                c = {}
+                _set_cache(self, c)
+            c["output"] = r
             return r
         except APIResponseValidationError as exc:
             raise self._field_error("output", exc) from None
@@ -810,7 +958,11 @@ class Job(JobExtras, _View):
             return cast("JobResults | None", c["results"])
         v = self._raw.get("results")
         try:
-            c["results"] = r = None if v is None else _view(v, "Job.results", JobResults)
+            r = None if v is None else _view(v, "Job.results", JobResults)
+            if c is _NO_CACHE:
+                c = {}
+                _set_cache(self, c)
+            c["results"] = r
             return r
         except APIResponseValidationError as exc:
             raise self._field_error("results", exc) from None
@@ -824,11 +976,11 @@ class JobPage(PageExtras, _View):
     _SCHEMA = "JobList"
     _CHECKED = ("jobs", "next")
     _FIELDS = ("jobs", "next")
-    _CACHES = True
 
-    def _check(self) -> None:
-        raw = self._raw
-        self.jobs  # noqa: B018
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
+        v = raw.get("jobs")
+        _check_tuple_view(v, "JobPage.jobs", "JobPage.jobs[]", Job)
         v = raw.get("next")
         if v is not None and type(v) is not str:
             _str(v, "JobPage.next")
@@ -847,7 +999,11 @@ class JobPage(PageExtras, _View):
         if "jobs" in c:
             return cast("tuple[Job, ...]", c["jobs"])
         v = self._raw.get("jobs")
-        c["jobs"] = r = _tuple_view(v, "JobPage.jobs", "JobPage.jobs[]", Job)
+        r = _tuple_checked(v, Job)
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["jobs"] = r
         return r
 
     @property
@@ -902,8 +1058,8 @@ class JobFailure(_View):
     _CHECKED = ("code", "message")
     _FIELDS = ("code", "message")
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("code")
         if type(v) is not str:
             _str(v, "JobFailure.code")
@@ -955,17 +1111,18 @@ class JobStats(_View):
         "predicted_quantum_compute_time_us",
         "billed_quantum_compute_time_us",
     )
-    _CACHES = True
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("qubits")
         if v is not None and type(v) is not int:
             _int(v, "JobStats.qubits")
         v = raw.get("circuits")
         if v is not None and type(v) is not int:
             _int(v, "JobStats.circuits")
-        self.gate_counts  # noqa: B018
+        v = raw.get("gate_counts")
+        if v is not None:
+            _check_map_num(v, "JobStats.gate_counts", lambda x: _float(x, "JobStats.gate_counts[]"))
         v = raw.get("kwh")
         if v is not None:
             _float(v, "JobStats.kwh")
@@ -1028,11 +1185,15 @@ class JobStats(_View):
         if "gate_counts" in c:
             return cast("Mapping[str, float]", c["gate_counts"])
         v = self._raw.get("gate_counts")
-        c["gate_counts"] = r = (
+        r = (
             _EMPTY
             if v is None
-            else _map(v, "JobStats.gate_counts", lambda x: _float(x, "JobStats.gate_counts[]"))
+            else _map_num(v, "JobStats.gate_counts", lambda x: _float(x, "JobStats.gate_counts[]"))
         )
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["gate_counts"] = r
         return r
 
     @property
@@ -1063,12 +1224,15 @@ class JobOutput(_View):
     _SCHEMA = "JobOutput"
     _CHECKED = ("compilation", "error_mitigation")
     _FIELDS = ("compilation", "error_mitigation")
-    _CACHES = True
 
-    def _check(self) -> None:
-        raw = self._raw
-        self.compilation  # noqa: B018
-        self.error_mitigation  # noqa: B018
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
+        v = raw.get("compilation")
+        if v is not None:
+            _check_view(v, "JobOutput.compilation", CompilationOutput)
+        v = raw.get("error_mitigation")
+        if v is not None:
+            _json(v, "JobOutput.error_mitigation")
 
     def __init__(
         self,
@@ -1089,9 +1253,11 @@ class JobOutput(_View):
         if "compilation" in c:
             return cast("CompilationOutput | None", c["compilation"])
         v = self._raw.get("compilation")
-        c["compilation"] = r = (
-            None if v is None else _view(v, "JobOutput.compilation", CompilationOutput)
-        )
+        r = None if v is None else _checked(v, CompilationOutput)
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["compilation"] = r
         return r
 
     @property
@@ -1101,7 +1267,11 @@ class JobOutput(_View):
         if "error_mitigation" in c:
             return cast("Mapping[str, JSONValue]", c["error_mitigation"])
         v = self._raw.get("error_mitigation")
-        c["error_mitigation"] = r = _EMPTY if v is None else _json(v, "JobOutput.error_mitigation")
+        r = _EMPTY if v is None else _json(v, "JobOutput.error_mitigation")
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["error_mitigation"] = r
         return r
 
 
@@ -1113,11 +1283,17 @@ class CompilationOutput(_View):
     _SCHEMA = "CompilationOutput"
     _CHECKED = ("compiled_circuits",)
     _FIELDS = ("compiled_circuits",)
-    _CACHES = True
 
-    def _check(self) -> None:
-        raw = self._raw
-        self.compiled_circuits  # noqa: B018
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
+        v = raw.get("compiled_circuits")
+        if v is not None:
+            _check_map_view(
+                v,
+                "CompilationOutput.compiled_circuits",
+                "CompilationOutput.compiled_circuits[]",
+                ResultArtifact,
+            )
 
     def __init__(self, compiled_circuits: Mapping[str, ResultArtifact] | None = None) -> None:
         """Build one from values (checked; a None is not sent)."""
@@ -1136,16 +1312,11 @@ class CompilationOutput(_View):
         if "compiled_circuits" in c:
             return cast("Mapping[str, ResultArtifact]", c["compiled_circuits"])
         v = self._raw.get("compiled_circuits")
-        c["compiled_circuits"] = r = (
-            _EMPTY
-            if v is None
-            else _map_view(
-                v,
-                "CompilationOutput.compiled_circuits",
-                "CompilationOutput.compiled_circuits[]",
-                ResultArtifact,
-            )
-        )
+        r = _EMPTY if v is None else _map_checked(v, ResultArtifact)
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["compiled_circuits"] = r
         return r
 
 
@@ -1168,8 +1339,8 @@ class ResultArtifact(_View):
     _CHECKED = ("id", "format", "media_type")
     _FIELDS = ("id", "format", "media_type")
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("id")
         if type(v) is not str:
             _str(v, "ResultArtifact.id")
@@ -1221,8 +1392,8 @@ class Noise(_View):
     _CHECKED = ("model", "seed")
     _FIELDS = ("model", "seed")
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("model")
         if type(v) is not str:
             _str(v, "Noise.model")
@@ -1259,12 +1430,15 @@ class Settings(_View):
     _SCHEMA = "JobSettings"
     _CHECKED = ("compilation", "error_mitigation")
     _FIELDS = ("compilation", "error_mitigation")
-    _CACHES = True
 
-    def _check(self) -> None:
-        raw = self._raw
-        self.compilation  # noqa: B018
-        self.error_mitigation  # noqa: B018
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
+        v = raw.get("compilation")
+        if v is not None:
+            _check_view(v, "Settings.compilation", Compilation)
+        v = raw.get("error_mitigation")
+        if v is not None:
+            _check_view(v, "Settings.error_mitigation", ErrorMitigation)
 
     def __init__(
         self,
@@ -1287,7 +1461,11 @@ class Settings(_View):
         if "compilation" in c:
             return cast("Compilation | None", c["compilation"])
         v = self._raw.get("compilation")
-        c["compilation"] = r = None if v is None else _view(v, "Settings.compilation", Compilation)
+        r = None if v is None else _checked(v, Compilation)
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["compilation"] = r
         return r
 
     @property
@@ -1296,9 +1474,11 @@ class Settings(_View):
         if "error_mitigation" in c:
             return cast("ErrorMitigation | None", c["error_mitigation"])
         v = self._raw.get("error_mitigation")
-        c["error_mitigation"] = r = (
-            None if v is None else _view(v, "Settings.error_mitigation", ErrorMitigation)
-        )
+        r = None if v is None else _checked(v, ErrorMitigation)
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["error_mitigation"] = r
         return r
 
 
@@ -1311,8 +1491,8 @@ class Compilation(_View):
     _CHECKED = ("opt", "precision", "gate_basis", "service_version")
     _FIELDS = ("opt", "precision", "gate_basis", "service_version")
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("opt")
         if v is not None and type(v) is not int:
             _int(v, "Compilation.opt")
@@ -1383,8 +1563,8 @@ class ErrorMitigation(_View):
     _CHECKED = ("debiasing", "symmetry_verification")
     _FIELDS = ("debiasing", "symmetry_verification")
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("debiasing")
         if v is not None and type(v) is not bool:
             _bool(v, "ErrorMitigation.debiasing")
@@ -1429,15 +1609,17 @@ class JobCost(_View):
     _SCHEMA = "JobCost"
     _CHECKED = ("dry_run", "estimated_cost", "cost")
     _FIELDS = ("dry_run", "estimated_cost", "cost")
-    _CACHES = True
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("dry_run")
         if type(v) is not bool:
             _bool(v, "JobCost.dry_run")
-        self.estimated_cost  # noqa: B018
-        self.cost  # noqa: B018
+        v = raw.get("estimated_cost")
+        _check_view(v, "JobCost.estimated_cost", CostAmount)
+        v = raw.get("cost")
+        if v is not None:
+            _check_view(v, "JobCost.cost", CostAmount)
 
     def __init__(
         self, dry_run: bool, estimated_cost: CostAmount, cost: CostAmount | None = None
@@ -1463,7 +1645,11 @@ class JobCost(_View):
         if "estimated_cost" in c:
             return cast("CostAmount", c["estimated_cost"])
         v = self._raw.get("estimated_cost")
-        c["estimated_cost"] = r = _view(v, "JobCost.estimated_cost", CostAmount)
+        r = _checked(v, CostAmount)
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["estimated_cost"] = r
         return r
 
     @property
@@ -1472,7 +1658,11 @@ class JobCost(_View):
         if "cost" in c:
             return cast("CostAmount | None", c["cost"])
         v = self._raw.get("cost")
-        c["cost"] = r = None if v is None else _view(v, "JobCost.cost", CostAmount)
+        r = None if v is None else _checked(v, CostAmount)
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["cost"] = r
         return r
 
 
@@ -1485,8 +1675,8 @@ class CostAmount(_View):
     _CHECKED = ("value", "unit")
     _FIELDS = ("value", "unit")
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("value")
         _float(v, "CostAmount.value")
         v = raw.get("unit")
@@ -1540,18 +1730,19 @@ class JobEstimate(_View):
         "estimated_quantum_compute_time_us",
         "current_predicted_queue_time_ms",
     )
-    _CACHES = True
 
-    def _check(self) -> None:
-        raw = self._raw
-        self.context  # noqa: B018
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
+        v = raw.get("estimate_context")
+        _check_view(v, "JobEstimate.context", EstimateContext)
         v = raw.get("estimated_at")
         if type(v) is not str:
             _str(v, "JobEstimate.estimated_at")
         v = raw.get("estimated_unit")
         if type(v) is not str:
             _str(v, "JobEstimate.estimated_unit")
-        self.rate_card  # noqa: B018
+        v = raw.get("rate_card")
+        _check_view(v, "JobEstimate.rate_card", RateCard)
         v = raw.get("estimated_total_cost")
         _float(v, "JobEstimate.estimated_total_cost")
         v = raw.get("estimated_execution_time")
@@ -1602,7 +1793,11 @@ class JobEstimate(_View):
         if "context" in c:
             return cast("EstimateContext", c["context"])
         v = self._raw.get("estimate_context")
-        c["context"] = r = _view(v, "JobEstimate.context", EstimateContext)
+        r = _checked(v, EstimateContext)
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["context"] = r
         return r
 
     @property
@@ -1625,7 +1820,11 @@ class JobEstimate(_View):
         if "rate_card" in c:
             return cast("RateCard", c["rate_card"])
         v = self._raw.get("rate_card")
-        c["rate_card"] = r = _view(v, "JobEstimate.rate_card", RateCard)
+        r = _checked(v, RateCard)
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["rate_card"] = r
         return r
 
     @property
@@ -1686,8 +1885,8 @@ class EstimateContext(_View):
         "project",
     )
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("backend")
         if type(v) is not str:
             _str(v, "EstimateContext.backend")
@@ -1821,14 +2020,14 @@ class RateCard(_View):
     _SCHEMA = "RateCard"
     _CHECKED = ("id", "rates")
     _FIELDS = ("id", "rates")
-    _CACHES = True
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("id")
         if type(v) is not str:
             _str(v, "RateCard.id")
-        self.rates  # noqa: B018
+        v = raw.get("rates")
+        _check_tuple_view(v, "RateCard.rates", "RateCard.rates[]", RateCardEntry)
 
     def __init__(self, id: str, rates: Sequence[RateCardEntry]) -> None:
         """Build one from values (checked; a None is not sent)."""
@@ -1852,7 +2051,11 @@ class RateCard(_View):
         if "rates" in c:
             return cast("tuple[RateCardEntry, ...]", c["rates"])
         v = self._raw.get("rates")
-        c["rates"] = r = _tuple_view(v, "RateCard.rates", "RateCard.rates[]", RateCardEntry)
+        r = _tuple_checked(v, RateCardEntry)
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["rates"] = r
         return r
 
 
@@ -1865,8 +2068,8 @@ class RateCardEntry(_View):
     _CHECKED = ("sku", "unit", "unit_cost", "cost_1q_gate", "cost_2q_gate", "job_cost_minimum")
     _FIELDS = ("sku", "unit", "unit_cost", "cost_1q_gate", "cost_2q_gate", "job_cost_minimum")
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("sku")
         if type(v) is not str:
             _str(v, "RateCardEntry.sku")
@@ -1953,8 +2156,8 @@ class Whoami(_View):
     _CHECKED = ("key_id", "key_name", "project_id")
     _FIELDS = ("key_id", "key_name", "project_id")
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("key_id")
         if type(v) is not str:
             _str(v, "Whoami.key_id")
@@ -2031,10 +2234,9 @@ class Backend(_View):
         "supported_native_gates",
         "supported_error_mitigations",
     )
-    _CACHES = True
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("backend")
         if type(v) is not str:
             _str(v, "Backend.name")
@@ -2061,9 +2263,27 @@ class Backend(_View):
         v = raw.get("kw")
         if v is not None:
             _float(v, "Backend.kw")
-        self.supported_gates  # noqa: B018
-        self.supported_native_gates  # noqa: B018
-        self.supported_error_mitigations  # noqa: B018
+        v = raw.get("supported_gates")
+        if v is not None:
+            _tuple_of(
+                v, "Backend.supported_gates", str, lambda x: _str(x, "Backend.supported_gates[]")
+            )
+        v = raw.get("supported_native_gates")
+        if v is not None:
+            _tuple_of(
+                v,
+                "Backend.supported_native_gates",
+                str,
+                lambda x: _str(x, "Backend.supported_native_gates[]"),
+            )
+        v = raw.get("supported_error_mitigations")
+        if v is not None:
+            _tuple_of(
+                v,
+                "Backend.supported_error_mitigations",
+                str,
+                lambda x: _str(x, "Backend.supported_error_mitigations[]"),
+            )
 
     def __init__(
         self,
@@ -2178,13 +2398,17 @@ class Backend(_View):
         if "supported_gates" in c:
             return cast("tuple[str, ...]", c["supported_gates"])
         v = self._raw.get("supported_gates")
-        c["supported_gates"] = r = (
+        r = (
             ()
             if v is None
             else _tuple_of(
                 v, "Backend.supported_gates", str, lambda x: _str(x, "Backend.supported_gates[]")
             )
         )
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["supported_gates"] = r
         return r
 
     @property
@@ -2193,7 +2417,7 @@ class Backend(_View):
         if "supported_native_gates" in c:
             return cast("tuple[str, ...]", c["supported_native_gates"])
         v = self._raw.get("supported_native_gates")
-        c["supported_native_gates"] = r = (
+        r = (
             ()
             if v is None
             else _tuple_of(
@@ -2203,6 +2427,10 @@ class Backend(_View):
                 lambda x: _str(x, "Backend.supported_native_gates[]"),
             )
         )
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["supported_native_gates"] = r
         return r
 
     @property
@@ -2211,7 +2439,7 @@ class Backend(_View):
         if "supported_error_mitigations" in c:
             return cast("tuple[str, ...]", c["supported_error_mitigations"])
         v = self._raw.get("supported_error_mitigations")
-        c["supported_error_mitigations"] = r = (
+        r = (
             ()
             if v is None
             else _tuple_of(
@@ -2221,6 +2449,10 @@ class Backend(_View):
                 lambda x: _str(x, "Backend.supported_error_mitigations[]"),
             )
         )
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["supported_error_mitigations"] = r
         return r
 
 
@@ -2233,8 +2465,8 @@ class Fidelity(_View):
     _CHECKED = ("median", "stderr")
     _FIELDS = ("median", "stderr")
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("median")
         _float(v, "Fidelity.median")
         v = raw.get("stderr")
@@ -2268,10 +2500,9 @@ class Characterization(_View):
     _SCHEMA = "Characterization"
     _CHECKED = ("id", "backend", "date", "qubits", "connectivity", "fidelity", "timing")
     _FIELDS = ("id", "backend", "date", "qubits", "connectivity", "fidelity", "timing")
-    _CACHES = True
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("id")
         if type(v) is not str:
             _str(v, "Characterization.id")
@@ -2284,9 +2515,26 @@ class Characterization(_View):
         v = raw.get("qubits")
         if type(v) is not int:
             _int(v, "Characterization.qubits")
-        self.connectivity  # noqa: B018
-        self.fidelity  # noqa: B018
-        self.timing  # noqa: B018
+        v = raw.get("connectivity")
+        if v is not None:
+            _tuple(
+                v,
+                "Characterization.connectivity",
+                lambda x: _tuple_of(
+                    x,
+                    "Characterization.connectivity[]",
+                    int,
+                    lambda x: _int(x, "Characterization.connectivity[][]"),
+                ),
+            )
+        v = raw.get("fidelity")
+        if v is not None:
+            _check_map_view(v, "Characterization.fidelity", "Characterization.fidelity[]", Fidelity)
+        v = raw.get("timing")
+        if v is not None:
+            _check_map_num(
+                v, "Characterization.timing", lambda x: _float(x, "Characterization.timing[]")
+            )
 
     def __init__(
         self,
@@ -2360,7 +2608,7 @@ class Characterization(_View):
         if "connectivity" in c:
             return cast("tuple[tuple[int, ...], ...]", c["connectivity"])
         v = self._raw.get("connectivity")
-        c["connectivity"] = r = (
+        r = (
             ()
             if v is None
             else _tuple(
@@ -2374,6 +2622,10 @@ class Characterization(_View):
                 ),
             )
         )
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["connectivity"] = r
         return r
 
     @property
@@ -2383,11 +2635,11 @@ class Characterization(_View):
         if "fidelity" in c:
             return cast("Mapping[str, Fidelity]", c["fidelity"])
         v = self._raw.get("fidelity")
-        c["fidelity"] = r = (
-            _EMPTY
-            if v is None
-            else _map_view(v, "Characterization.fidelity", "Characterization.fidelity[]", Fidelity)
-        )
+        r = _EMPTY if v is None else _map_checked(v, Fidelity)
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["fidelity"] = r
         return r
 
     @property
@@ -2397,13 +2649,17 @@ class Characterization(_View):
         if "timing" in c:
             return cast("Mapping[str, float]", c["timing"])
         v = self._raw.get("timing")
-        c["timing"] = r = (
+        r = (
             _EMPTY
             if v is None
-            else _map(
+            else _map_num(
                 v, "Characterization.timing", lambda x: _float(x, "Characterization.timing[]")
             )
         )
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["timing"] = r
         return r
 
 
@@ -2415,11 +2671,16 @@ class CharacterizationPage(_View):
     _SCHEMA = "CharacterizationList"
     _CHECKED = ("characterizations", "pages")
     _FIELDS = ("characterizations", "pages")
-    _CACHES = True
 
-    def _check(self) -> None:
-        raw = self._raw
-        self.characterizations  # noqa: B018
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
+        v = raw.get("characterizations")
+        _check_tuple_view(
+            v,
+            "CharacterizationPage.characterizations",
+            "CharacterizationPage.characterizations[]",
+            Characterization,
+        )
         v = raw.get("pages")
         if v is not None and type(v) is not int:
             _int(v, "CharacterizationPage.pages")
@@ -2443,12 +2704,11 @@ class CharacterizationPage(_View):
         if "characterizations" in c:
             return cast("tuple[Characterization, ...]", c["characterizations"])
         v = self._raw.get("characterizations")
-        c["characterizations"] = r = _tuple_view(
-            v,
-            "CharacterizationPage.characterizations",
-            "CharacterizationPage.characterizations[]",
-            Characterization,
-        )
+        r = _tuple_checked(v, Characterization)
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["characterizations"] = r
         return r
 
     @property
@@ -2469,8 +2729,8 @@ class CostLimit(_View):
     _CHECKED = ("unit", "value")
     _FIELDS = ("unit", "value")
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("unit")
         if type(v) is not str:
             _str(v, "CostLimit.unit")
@@ -2505,17 +2765,18 @@ class SessionSettings(_View):
     _SCHEMA = "SessionSettings"
     _CHECKED = ("job_count_limit", "duration_limit_min", "cost_limit", "expires_at")
     _FIELDS = ("job_count_limit", "duration_limit_min", "cost_limit", "expires_at")
-    _CACHES = True
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("job_count_limit")
         if v is not None and type(v) is not int:
             _int(v, "SessionSettings.job_count_limit")
         v = raw.get("duration_limit_min")
         if v is not None and type(v) is not int:
             _int(v, "SessionSettings.duration_limit_min")
-        self.cost_limit  # noqa: B018
+        v = raw.get("cost_limit")
+        if v is not None:
+            _check_view(v, "SessionSettings.cost_limit", CostLimit)
         v = raw.get("expires_at")
         if v is not None and type(v) is not str:
             _str(v, "SessionSettings.expires_at")
@@ -2562,9 +2823,11 @@ class SessionSettings(_View):
         if "cost_limit" in c:
             return cast("CostLimit | None", c["cost_limit"])
         v = self._raw.get("cost_limit")
-        c["cost_limit"] = r = (
-            None if v is None else _view(v, "SessionSettings.cost_limit", CostLimit)
-        )
+        r = None if v is None else _checked(v, CostLimit)
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["cost_limit"] = r
         return r
 
     @property
@@ -2609,10 +2872,9 @@ class Session(_View):
         "ender_id",
         "settings",
     )
-    _CACHES = True
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("id")
         if type(v) is not str:
             _str(v, "Session.id")
@@ -2646,7 +2908,9 @@ class Session(_View):
         v = raw.get("ender_id")
         if v is not None and type(v) is not str:
             _str(v, "Session.ender_id")
-        self.settings  # noqa: B018
+        v = raw.get("settings")
+        if v is not None:
+            _check_view(v, "Session.settings", SessionSettings)
 
     def __init__(
         self,
@@ -2720,16 +2984,31 @@ class Session(_View):
     @property
     def created_at(self) -> datetime | None:
         v = self._raw.get("created_at")
+        if type(v) is str:
+            try:
+                return datetime.fromisoformat(v)
+            except ValueError:
+                pass
         return None if v is None else _time(v, "Session.created_at")
 
     @property
     def started_at(self) -> datetime | None:
         v = self._raw.get("started_at")
+        if type(v) is str:
+            try:
+                return datetime.fromisoformat(v)
+            except ValueError:
+                pass
         return None if v is None else _time(v, "Session.started_at")
 
     @property
     def ended_at(self) -> datetime | None:
         v = self._raw.get("ended_at")
+        if type(v) is str:
+            try:
+                return datetime.fromisoformat(v)
+            except ValueError:
+                pass
         return None if v is None else _time(v, "Session.ended_at")
 
     @property
@@ -2766,7 +3045,11 @@ class Session(_View):
         if "settings" in c:
             return cast("SessionSettings | None", c["settings"])
         v = self._raw.get("settings")
-        c["settings"] = r = None if v is None else _view(v, "Session.settings", SessionSettings)
+        r = None if v is None else _checked(v, SessionSettings)
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["settings"] = r
         return r
 
 
@@ -2778,14 +3061,14 @@ class SessionList(_View):
     _SCHEMA = "SessionList"
     _CHECKED = ("organization_id", "sessions")
     _FIELDS = ("organization_id", "sessions")
-    _CACHES = True
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("organization_id")
         if v is not None and type(v) is not str:
             _str(v, "SessionList.organization_id")
-        self.sessions  # noqa: B018
+        v = raw.get("sessions")
+        _check_tuple_view(v, "SessionList.sessions", "SessionList.sessions[]", Session)
 
     def __init__(self, sessions: Sequence[Session], organization_id: str | None = None) -> None:
         """Build one from values (checked; a None is not sent)."""
@@ -2811,9 +3094,11 @@ class SessionList(_View):
         if "sessions" in c:
             return cast("tuple[Session, ...]", c["sessions"])
         v = self._raw.get("sessions")
-        c["sessions"] = r = _tuple_view(
-            v, "SessionList.sessions", "SessionList.sessions[]", Session
-        )
+        r = _tuple_checked(v, Session)
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["sessions"] = r
         return r
 
 
@@ -2826,8 +3111,8 @@ class JobCanceled(_View):
     _CHECKED = ("id", "status")
     _FIELDS = ("id", "status")
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("id")
         if type(v) is not str:
             _str(v, "JobCanceled.id")
@@ -2866,11 +3151,11 @@ class JobsCanceled(_View):
     _SCHEMA = "JobsCanceled"
     _CHECKED = ("ids", "status")
     _FIELDS = ("ids", "status")
-    _CACHES = True
 
-    def _check(self) -> None:
-        raw = self._raw
-        self.ids  # noqa: B018
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
+        v = raw.get("ids")
+        _tuple_of(v, "JobsCanceled.ids", str, lambda x: _str(x, "JobsCanceled.ids[]"))
         v = raw.get("status")
         if type(v) is not str:
             _str(v, "JobsCanceled.status")
@@ -2888,9 +3173,11 @@ class JobsCanceled(_View):
         if "ids" in c:
             return cast("tuple[str, ...]", c["ids"])
         v = self._raw.get("ids")
-        c["ids"] = r = _tuple_of(
-            v, "JobsCanceled.ids", str, lambda x: _str(x, "JobsCanceled.ids[]")
-        )
+        r = _tuple_of(v, "JobsCanceled.ids", str, lambda x: _str(x, "JobsCanceled.ids[]"))
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["ids"] = r
         return r
 
     @property
@@ -2910,8 +3197,8 @@ class JobDeleted(_View):
     _CHECKED = ("id", "status")
     _FIELDS = ("id", "status")
 
-    def _check(self) -> None:
-        raw = self._raw
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
         v = raw.get("id")
         if type(v) is not str:
             _str(v, "JobDeleted.id")
@@ -2950,11 +3237,11 @@ class JobsDeleted(_View):
     _SCHEMA = "JobsDeleted"
     _CHECKED = ("ids", "status")
     _FIELDS = ("ids", "status")
-    _CACHES = True
 
-    def _check(self) -> None:
-        raw = self._raw
-        self.ids  # noqa: B018
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
+        v = raw.get("ids")
+        _tuple_of(v, "JobsDeleted.ids", str, lambda x: _str(x, "JobsDeleted.ids[]"))
         v = raw.get("status")
         if type(v) is not str:
             _str(v, "JobsDeleted.status")
@@ -2972,7 +3259,11 @@ class JobsDeleted(_View):
         if "ids" in c:
             return cast("tuple[str, ...]", c["ids"])
         v = self._raw.get("ids")
-        c["ids"] = r = _tuple_of(v, "JobsDeleted.ids", str, lambda x: _str(x, "JobsDeleted.ids[]"))
+        r = _tuple_of(v, "JobsDeleted.ids", str, lambda x: _str(x, "JobsDeleted.ids[]"))
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["ids"] = r
         return r
 
     @property

@@ -7,18 +7,21 @@ its body read here, by the call's deadline and within the size cap.
 
 from __future__ import annotations
 
-import asyncio
 import time
 import weakref
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
-from ._config import ClientOptions
-from ._deadline import DEADLINE, new_async_http_client, new_http_client
+from ._config import DEADLINE, ClientOptions
 from ._errors import EventLoopError
 from ._flow import Due, Flow, Sleep, TooLarge, Transmit
+
+# Imported where first needed, not with the package: asyncio (by the async client only)
+# and ._deadline, which brings httpcore (by a client that makes its own httpx client).
+if TYPE_CHECKING:
+    import asyncio
 
 __all__ = ["AsyncAPIClient", "SyncAPIClient"]
 
@@ -101,7 +104,11 @@ class SyncAPIClient:
     ) -> None:
         self.options: ClientOptions = options
         self.owns_http: bool = http_client is None
-        self.http: httpx.Client = http_client if http_client is not None else new_http_client()
+        if http_client is None:
+            from ._deadline import new_http_client
+
+            http_client = new_http_client()
+        self.http: httpx.Client = http_client
         self.sleep: Callable[[float], object] = sleep or time.sleep
         self.clock: Callable[[], float] = clock or time.monotonic
 
@@ -178,9 +185,11 @@ class AsyncAPIClient:
     ) -> None:
         self.options: ClientOptions = options
         self.owns_http: bool = http_client is None
-        self.http: httpx.AsyncClient = (
-            http_client if http_client is not None else new_async_http_client()
-        )
+        if http_client is None:
+            from ._deadline import new_async_http_client
+
+            http_client = new_async_http_client()
+        self.http: httpx.AsyncClient = http_client
         self.sleep: Callable[[float], Awaitable[object]] = sleep or _sleep
         self.clock: Callable[[], float] = clock or time.monotonic
         self._loop: weakref.ref[asyncio.AbstractEventLoop] | None = None
@@ -196,6 +205,8 @@ class AsyncAPIClient:
         loop still open, or a given `http_client` tied to a closed one, cannot be shared:
         `EventLoopError`.
         """
+        import asyncio
+
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
@@ -214,6 +225,8 @@ class AsyncAPIClient:
                     "this AsyncIonQ's http_client was used in an event loop that has "
                     "closed, with its connections; give it one made in this loop"
                 )
+            from ._deadline import new_async_http_client
+
             self.http = new_async_http_client()
         self._loop = weakref.ref(loop)
         return loop
@@ -249,6 +262,8 @@ class AsyncAPIClient:
         remaining = action.deadline - self.clock()
         if remaining <= 0:
             return _expired(action.request)
+        import asyncio
+
         token = DEADLINE.set(time.monotonic() + remaining)
         try:
             exchange = self._exchange(action.request, remaining)

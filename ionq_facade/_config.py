@@ -6,6 +6,7 @@ Resolved once when a client is built, from arguments first and the environment s
 
 from __future__ import annotations
 
+import contextvars
 import ipaddress
 import logging
 import os
@@ -21,6 +22,7 @@ from ._retry import KeyEcho, RetryPolicy
 from ._version import __version__
 
 __all__ = [
+    "DEADLINE",
     "DEFAULT_BASE_URL",
     "DEFAULT_DEADLINE",
     "DEFAULT_MAX_RESPONSE_BYTES",
@@ -147,6 +149,14 @@ def to_timeout(timeout: TimeoutTypes) -> dict[str, float | None]:
             f"timeout must be a positive number of seconds or an httpx.Timeout, not {timeout!r}"
         )
     return httpx.Timeout(float(timeout)).as_dict()
+
+
+# The current call's deadline (an absolute `time.monotonic()`), set by the drivers around
+# each request and read at the socket by ._deadline's streams. Here, not there, so that a
+# request through a given `http_client` does not import httpcore.
+DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar(
+    "ionq_facade_deadline", default=None
+)
 
 
 def call_deadline(timeout: TimeoutTypes, default: float) -> float:

@@ -11,7 +11,6 @@ httpcore's own.
 
 from __future__ import annotations
 
-import contextvars
 import ssl
 import time
 import typing
@@ -20,11 +19,10 @@ from collections.abc import Iterable
 import httpcore
 import httpx
 
+from ._config import DEADLINE
+
 __all__ = ["DEADLINE", "left", "new_async_http_client", "new_http_client"]
 
-DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar(
-    "ionq_facade_deadline", default=None
-)
 
 _SocketOption = typing.Any  # httpcore's SOCKET_OPTION union, passed through untouched
 

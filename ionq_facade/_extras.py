@@ -112,25 +112,17 @@ class JobResultsExtras(_Raw):
     """
 
     __slots__ = ()
-    _CACHES = True
 
     @property
     def links(self) -> Mapping[str, str]:
         cached = self._cache.get("links")
         if cached is not None:
             return cast(Mapping[str, str], cached)
-        found: dict[str, str] = {}
-        for key, value in self._raw.items():
-            if isinstance(value, dict) and Key.URL in value and Key.ID not in value:
-                url = value[Key.URL]
-                if type(url) is not str:
-                    raise APIResponseValidationError(
-                        f"JobResults.{key}.url: expected a string, got {url!r}",
-                        body=json.dumps(url).encode(),
-                    )
-                found[key] = url
-        self._cache["links"] = links = MappingProxyType(found)
-        return links
+        from ionq_facade._generated.views import _keep
+
+        raw = cast(dict[str, dict[str, str]], self._raw)  # checked when built
+        found = {k: v[Key.URL] for k, v in raw.items() if _is_link(v)}
+        return _keep(self, "links", MappingProxyType(found))
 
     @property
     def probabilities_url(self) -> str | None:
@@ -141,16 +133,30 @@ class JobResultsExtras(_Raw):
         cached = self._cache.get("artifacts")
         if cached is not None:
             return cast("Mapping[str, ResultArtifact]", cached)
-        from ionq_facade._generated.views import ResultArtifact, _view
+        from ionq_facade._generated.views import ResultArtifact, _checked, _keep
 
-        links = self.links
-        found = {
-            k: _view(v, f"JobResults.{k}", ResultArtifact)
-            for k, v in self._raw.items()
-            if k not in links
-        }
-        self._cache["artifacts"] = artifacts = MappingProxyType(found)
-        return artifacts
+        found = {k: _checked(v, ResultArtifact) for k, v in self._raw.items() if not _is_link(v)}
+        return _keep(self, "artifacts", MappingProxyType(found))
 
-    def _check(self) -> None:
-        self.artifacts  # noqa: B018 - reading checks every descriptor
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
+        """Every link's URL a string, every other entry an artifact descriptor."""
+        from ionq_facade._generated.views import ResultArtifact, _check_view
+
+        descriptors = []
+        for key, value in raw.items():  # the links first, as `artifacts` reads them
+            if not _is_link(value):
+                descriptors.append((key, value))
+                continue
+            url = cast(dict[str, object], value)[Key.URL]
+            if type(url) is not str:
+                raise APIResponseValidationError(
+                    f"JobResults.{key}.url: expected a string, got {url!r}",
+                    body=json.dumps(url).encode(),
+                )
+        for key, value in descriptors:
+            _check_view(value, f"JobResults.{key}", ResultArtifact)
+
+def _is_link(value: object) -> bool:
+    """A short-name link (`{"url": ...}`), as opposed to an artifact descriptor."""
+    return isinstance(value, dict) and Key.URL in value and Key.ID not in value

@@ -173,24 +173,43 @@ class Emitter:
 
     # -- code --------------------------------------------------------------------------
 
-    def read(self, t: PyType, var: str, where: str) -> str:
+    def read(self, t: PyType, var: str, where: str, *, checked: bool = False) -> str:
+        """The expression reading `var`; `checked`: nested views' JSON already checked."""
         w = repr(where)
         match t.kind:
             case "tuple" | "map":
                 assert t.item is not None
                 fn = "_tuple" if t.kind == "tuple" else "_map"
+                if t.item.kind == "view" and checked:
+                    return f"{fn}_checked({var}, {t.item.view})"
                 if t.item.kind == "view":  # no per-item lambda on the hot path
                     return f"{fn}_view({var}, {w}, {where + '[]'!r}, {t.item.view})"
                 item = self.read(t.item, "x", f"{where}[]")
                 exact = t.item.exact
                 if exact is not None:  # one C pass when every item has the type
                     return f"{fn}_of({var}, {w}, {exact}, lambda x: {item})"
+                if t.item.kind == "float":  # C passes when every item is a finite number
+                    return f"{fn}_num({var}, {w}, lambda x: {item})"
                 return f"{fn}({var}, {w}, lambda x: {item})"
+            case "view" if checked:
+                return f"_checked({var}, {t.view})"
             case "view":
                 return f"_view({var}, {w}, {t.view})"
             case "int" if t.int32:
                 return f"_int32({var}, {w})"
         return f"_{t.kind}({var}, {w})"
+
+    def check(self, t: PyType, var: str, where: str) -> str:
+        """A statement checking the JSON `var` holds, building no nested view."""
+        w = repr(where)
+        if t.kind == "view":
+            return f"_check_view({var}, {w}, {t.view})"
+        if t.kind in {"tuple", "map"} and t.item is not None and t.item.kind == "view":
+            return f"_check_{t.kind}_view({var}, {w}, {where + '[]'!r}, {t.item.view})"
+        if t.kind in {"tuple", "map"} and t.item is not None and t.item.kind == "float":
+            item = self.read(t.item, "x", f"{where}[]")
+            return f"_check_{t.kind}_num({var}, {w}, lambda x: {item})"
+        return self.read(t, var, where)  # a container of values: built and dropped
 
     def arg(self, t: PyType, var: str, name: str) -> str:
         n = repr(name)
@@ -237,25 +256,30 @@ class Emitter:
         checked = [p for p in provided if p in schema.get("required", [])] + checked
         lines.append(f"    _CHECKED = {tuple(checked)!r}")
         lines.append(f"    _FIELDS = {tuple(f.attr for f in fields)!r}")
-        if any(not f.type.scalar for f in fields):
-            lines.append("    _CACHES = True")
+        # Only a generated check covers nested views' JSON; the generic one reads fields.
+        checks_json = schema_name not in self.lazy and not provided and bool(fields)
         if schema_name in self.lazy:
             lines += self.emit_fast_check(schema_name, fields, provided)
-        elif not provided and fields:
+        elif checks_json:
             lines += self.emit_check(name, fields)
         lines += self.emit_init(name, fields, provided, schema_name)
         for f in fields:
-            lines += self.emit_property(schema_name, f)
+            lines += self.emit_property(schema_name, f, checked=checks_json)
         return lines
 
     def emit_check(self, name: str, fields: list[Field]) -> list[str]:
-        """An eager class's build-time check: scalars inlined (cheap when they are right),
-        the rest read through their properties (and cached)."""
-        lines = ["", "    def _check(self) -> None:", "        raw = self._raw"]
+        """An eager class's build-time check of the JSON: scalars inlined (cheap when they
+        are right), nested objects checked without building their views."""
+        lines = ["", "    @classmethod", "    def _check_raw(cls, raw: dict[str, object]) -> None:"]
         exact = {"str": "str", "int": "int", "bool": "bool"}
         for f in fields:
             if not f.type.scalar:
-                lines.append(f"        self.{f.attr}  # noqa: B018")
+                lines.append(f"        v = raw.get({f.key!r})")
+                statement = self.check(f.type, "v", f"{name}.{f.attr}")
+                if f.optional:
+                    lines += ["        if v is not None:", f"            {statement}"]
+                else:
+                    lines.append(f"        {statement}")
                 continue
             read = self.read(f.type, "v", f"{name}.{f.attr}")
             lines.append(f"        v = raw.get({f.key!r})")
@@ -282,10 +306,10 @@ class Emitter:
         test = " and ".join(f"type(raw.get({k!r})) is str" for k in keys)
         return [
             "",
-            "    def _check(self) -> None:",
-            "        raw = self._raw",
+            "    @classmethod",
+            "    def _check_raw(cls, raw: dict[str, object]) -> None:",
             f"        if not ({test}):",
-            "            _View._check(self)",
+            "            super()._check_raw(raw)",
         ]
 
     def emit_init(
@@ -323,7 +347,7 @@ class Emitter:
         lines.append("        _View.__init__(self, raw)")
         return lines
 
-    def emit_property(self, schema_name: str, f: Field) -> list[str]:
+    def emit_property(self, schema_name: str, f: Field, *, checked: bool) -> list[str]:
         name = self.names[schema_name]
         where = f"{name}.{f.attr}"
         ann = f.annotation()
@@ -340,15 +364,31 @@ class Emitter:
             test = f"type(v) is {f.type.exact}"
             lines.append(f"        if {'v is None or ' if f.optional else ''}{test}:")
             lines.append("            return v")
-        read = self.read(f.type, "v", where)
+        elif f.type.kind == "time":  # likewise; a bad string takes the path that names it
+            lines += [
+                "        if type(v) is str:",
+                "            try:",
+                "                return datetime.fromisoformat(v)",
+                "            except ValueError:",
+                "                pass",
+            ]
+        read = self.read(f.type, "v", where, checked=checked)
         if f.optional:
             absent = f.empty or "None"
             value = f"{absent} if v is None else {read}"
         else:
             value = read
-        body = (
-            [f"c[{f.attr!r}] = r = {value}", "return r"] if cached else [f"return {value}"]
-        )
+        if cached:  # `_keep`, inlined: the cache is made on the first kept field
+            body = [
+                f"r = {value}",
+                "if c is _NO_CACHE:",
+                "    c = {}",
+                "    _set_cache(self, c)",
+                f"c[{f.attr!r}] = r",
+                "return r",
+            ]
+        else:
+            body = [f"return {value}"]
         if schema_name in self.lazy:
             # Read after building: the error names the object and carries the field's JSON.
             lines.append("        try:")

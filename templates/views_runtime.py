@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from types import MappingProxyType
 from typing import Any, NoReturn, Self, TypeAlias, TypedDict, TypeVar, cast  # noqa: F401 (emitted code)
@@ -118,6 +118,53 @@ def _map_of(
     return _map(v, where, item)
 
 
+_NUMBERS = frozenset({int, float})
+
+
+def _numbers(values: Iterable[object]) -> bool:
+    """Whether every value is a finite JSON number, in passes of C code."""
+    kinds = set(map(type, values))
+    if float not in kinds:
+        return kinds <= _NUMBERS
+    return kinds <= _NUMBERS and all(map(math.isfinite, cast(Iterable[float], values)))
+
+
+def _check_tuple_num(v: object, where: str, item: Callable[[object], float]) -> None:
+    try:
+        if type(v) is list and _numbers(v):
+            return
+    except OverflowError:
+        pass
+    _tuple(v, where, item)
+
+
+def _check_map_num(v: object, where: str, item: Callable[[object], float]) -> None:
+    try:
+        if type(v) is dict and _numbers(v.values()):
+            return
+    except OverflowError:
+        pass
+    _map(v, where, item)
+
+
+def _tuple_num(v: object, where: str, item: Callable[[object], float]) -> tuple[float, ...]:
+    try:
+        if type(v) is list and _numbers(v):
+            return tuple(map(float, v))
+    except OverflowError:  # an integer too large for a float: the general path names it
+        pass
+    return _tuple(v, where, item)
+
+
+def _map_num(v: object, where: str, item: Callable[[object], float]) -> Mapping[str, float]:
+    try:
+        if type(v) is dict and _numbers(v.values()):
+            return MappingProxyType(dict(zip(v, map(float, v.values()), strict=True)))
+    except OverflowError:  # an integer too large for a float: the general path names it
+        pass
+    return _map(v, where, item)
+
+
 def _tuple_view(v: object, where: str, inner: str, cls: type[V]) -> tuple[V, ...]:
     if type(v) is not list:
         _bad(where, "a list", v)
@@ -128,6 +175,61 @@ def _map_view(v: object, where: str, inner: str, cls: type[V]) -> Mapping[str, V
     if type(v) is not dict:
         _bad(where, "an object", v)
     return MappingProxyType({k: _view(x, inner, cls) for k, x in v.items()})
+
+
+# An eager view checks its nested objects' JSON when built, without building them; it
+# builds each nested view on first read, unchecked (the JSON was checked and is never
+# mutated). A page whose nested objects are not read allocates nothing for them.
+
+
+def _check_view(v: object, where: str, cls: type[_View]) -> None:
+    if type(v) is not dict:
+        _bad(where, "an object", v)
+    try:
+        cls._check_raw(v)
+    except APIResponseValidationError as exc:  # name the path to the nested value
+        message = f"{where}: {exc.args[0]}"
+        raise APIResponseValidationError(message, body=exc.body or b"") from None
+
+
+def _check_tuple_view(v: object, where: str, inner: str, cls: type[_View]) -> None:
+    if type(v) is not list:
+        _bad(where, "a list", v)
+    for x in v:
+        _check_view(x, inner, cls)
+
+
+def _check_map_view(v: object, where: str, inner: str, cls: type[_View]) -> None:
+    if type(v) is not dict:
+        _bad(where, "an object", v)
+    for x in v.values():
+        _check_view(x, inner, cls)
+
+
+def _checked(v: Any, cls: type[V]) -> V:
+    """A view of JSON already checked (by the view holding it)."""
+    view = _new(cls)
+    _set_raw(view, v)
+    _set_cache(view, _NO_CACHE)
+    return view
+
+
+def _tuple_checked(v: Any, cls: type[V]) -> tuple[V, ...]:
+    return tuple([_checked(x, cls) for x in v])
+
+
+def _map_checked(v: Any, cls: type[V]) -> Mapping[str, V]:
+    return MappingProxyType({k: _checked(x, cls) for k, x in v.items()})
+
+
+def _keep(view: object, key: str, value: T) -> T:  # (inlined in the generated properties)
+    """`value` cached on `view` (a view) as field `key`; the cache is made on the first."""
+    cache = cast(_View, view)._cache
+    if cache is _NO_CACHE:
+        cache = {}
+        _set_cache(cast(_View, view), cache)
+    cache[key] = value
+    return value
 
 
 def _freeze(v: object, where: str) -> JSONValue:
@@ -152,15 +254,15 @@ def _json(v: object, where: str) -> Mapping[str, JSONValue]:
 def _view(v: object, where: str, cls: type[V]) -> V:
     if type(v) is not dict:
         _bad(where, "an object", v)
-    view = _new(cls)  # `cls._wrap(v)`, inlined: a page builds thousands
-    _set_raw(view, v)
-    _set_cache(view, {} if cls._CACHES else _NO_CACHE)
     try:
-        view._check()
-        return view
+        cls._check_raw(v)
     except APIResponseValidationError as exc:  # name the path to the nested value
         message = f"{where}: {exc.args[0]}"
         raise APIResponseValidationError(message, body=exc.body or b"") from None
+    view = _new(cls)  # `cls._wrap(v)`, inlined: a page builds thousands
+    _set_raw(view, v)
+    _set_cache(view, _NO_CACHE)
+    return view
 
 
 def _thaw(value: object) -> object:
@@ -274,28 +376,26 @@ class _View:
     _SCHEMA = ""
     _CHECKED: tuple[str, ...] = ()
     _FIELDS: tuple[str, ...] = ()
-    # Whether a view keeps a cache of parsed fields: only those with a non-scalar field do,
-    # so a page does not allocate a dict for each of its small nested views.
-    _CACHES = False
 
     _raw: dict[str, object]
+    # Parsed non-scalar fields: a shared, read-only empty one until the first is kept.
     _cache: dict[str, object]
 
     def __init__(self, raw: dict[str, object]) -> None:
         _set_raw(self, raw)
-        _set_cache(self, {} if self._CACHES else _NO_CACHE)
+        _set_cache(self, _NO_CACHE)
         try:
-            self._check()
+            self._check_raw(raw)
         except APIResponseValidationError as exc:
             raise ArgumentTypeError(str(exc)) from None
 
     @classmethod
     def _wrap(cls, raw: dict[str, object]) -> Self:
         """A view of decoded JSON the caller will not touch again, checked."""
+        cls._check_raw(raw)
         view = _new(cls)
         _set_raw(view, raw)
-        _set_cache(view, {} if cls._CACHES else _NO_CACHE)
-        view._check()
+        _set_cache(view, _NO_CACHE)
         return view
 
     def _field_error(self, key: str, exc: APIResponseValidationError) -> Exception:
@@ -304,9 +404,15 @@ class _View:
         message = f"field {key!r} does not parse ({exc.args[0]})"
         return APIResponseValidationError(message, body=body)
 
-    def _check(self) -> None:
-        for name in self._CHECKED:
-            getattr(self, name)
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
+        """Check the JSON a view of this class would hold. This generic path reads each
+        checked field of a throwaway view (generated classes check the JSON directly)."""
+        view = _new(cls)
+        _set_raw(view, raw)
+        _set_cache(view, _NO_CACHE)
+        for name in cls._CHECKED:
+            getattr(view, name)
 
     @classmethod
     def _parse(cls, value: object) -> Self:
