@@ -1,8 +1,9 @@
 """Contains some shared types for properties"""
+# From templates/types.py.jinja: the generator's types without `Response`, which only the
+# generated sync/asyncio functions (not emitted, see endpoint_module.py.jinja) return.
 
-from collections.abc import Mapping, MutableMapping
-from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from collections.abc import Mapping
+from typing import IO, BinaryIO, Literal
 
 from attrs import define
 
@@ -38,17 +39,4 @@ class File:
         return self.file_name, self.payload, self.mime_type
 
 
-T = TypeVar("T")
-
-
-@define
-class Response(Generic[T]):
-    """A response from an endpoint"""
-
-    status_code: HTTPStatus
-    content: bytes
-    headers: MutableMapping[str, str]
-    parsed: T | None
-
-
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Unset"]

@@ -1,10 +1,12 @@
-"""Property 2: every recorded body agrees with the generated models and with openapi.yaml.
+"""Property 2: every recorded body agrees with the generated code and with openapi.yaml.
 
 For each interaction of each cassette: the request names an operation of the contract;
 its JSON body validates against the operation's request schema and round-trips through
-the generated body model; the response's status is documented, its body validates (by
-the emulator's own conformance check) and round-trips through the model the generated
-client parses that status into.
+the shipped body model (`ionq_facade._generated.models`); the response's status is
+documented, its body validates (by the emulator's own conformance check), parses into
+the view the façade reads it through with every property the contract gives it read
+(the views are generated from openapi.yaml), and round-trips through the model a stock
+generated client (tests/stock_client.py: what ionq-core is) parses that status into.
 
 Normalizations: none. Round trips are compared exactly (`same_json`: key order ignored,
 types strict); timestamps stay strings in the generated models (the contract gives them
@@ -19,6 +21,7 @@ import json
 import pkgutil
 import re
 import types
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any, Union, get_args, get_origin
@@ -26,16 +29,20 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
+import yaml
 
 from ionq_emulator.conformance import check_response
 from ionq_emulator.conformance import match_operation as match_in
 from ionq_emulator.recording import same_json
 from ionq_emulator.spec import Operation, Spec, load_spec
+from tests.stock_client import NAME, stock_client
 
 from .paths import CASSETTE_DIR, LIVE_DIR, ROOT
 from .test_replay import interactions
 
 CASSETTES = sorted(CASSETTE_DIR.glob("*.yaml")) + sorted(LIVE_DIR.glob("*.yaml"))
+SPEC: dict[str, Any] = yaml.safe_load((ROOT / "openapi.yaml").read_text())
+VIEWS: dict[str, Any] = yaml.safe_load((ROOT / "templates" / "views.yaml").read_text())
 
 
 def contract() -> Spec:
@@ -48,12 +55,10 @@ def match_operation(method: str, path: str) -> Operation | None:
 
 
 @cache
-def generated_modules() -> dict[str, types.ModuleType]:
-    """The generated client's endpoint modules, by operationId in snake case."""
-    import ionq_facade._generated.api
-
+def endpoint_modules(package: str) -> dict[str, types.ModuleType]:
+    """A generated package's endpoint modules, by operationId in snake case."""
+    api = importlib.import_module(f"{package}.api")
     found: dict[str, types.ModuleType] = {}
-    api = ionq_facade._generated.api
     for info in pkgutil.walk_packages(api.__path__, f"{api.__name__}."):
         if not info.ispkg:
             module = importlib.import_module(info.name)
@@ -61,9 +66,56 @@ def generated_modules() -> dict[str, types.ModuleType]:
     return found
 
 
+def snake(op: Operation) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", op.operation_id).lower()
+
+
 def endpoint(op: Operation) -> types.ModuleType:
-    snake = re.sub(r"(?<!^)(?=[A-Z])", "_", op.operation_id).lower()
-    return generated_modules()[snake]
+    """The shipped endpoint module (its `_get_kwargs` and body model)."""
+    return endpoint_modules("ionq_facade._generated")[snake(op)]
+
+
+def stock_endpoint(op: Operation) -> types.ModuleType:
+    """The stock generated client's endpoint module (its `_parse_response`)."""
+    stock_client()
+    return endpoint_modules(NAME)[snake(op)]
+
+
+def answer_schema(op: Operation, status: int) -> dict[str, Any]:
+    """The JSON schema openapi.yaml documents for the operation's answer with `status`."""
+    answer = SPEC["paths"][op.path][op.method.lower()]["responses"][str(status)]
+    if "$ref" in answer:
+        answer = SPEC["components"]["responses"][answer["$ref"].rsplit("/", 1)[1]]
+    schema: dict[str, Any] = answer.get("content", {}).get("application/json", {}).get("schema", {})
+    return schema
+
+
+def view_problems(schema: dict[str, Any], body: object, where: str) -> list[str]:
+    """Parse `body` with the view of `schema` (if it has one) and read every property."""
+    if schema.get("type") == "array" and isinstance(body, list):
+        return [p for item in body for p in view_problems(schema["items"], item, where)]
+    name = schema.get("$ref", "").rsplit("/", 1)[-1]
+    if name not in VIEWS["classes"]:
+        return []  # not an object the façade has a view of (errors, probabilities)
+    views = importlib.import_module("ionq_facade._generated.views")
+    try:
+        read_all(getattr(views, VIEWS["classes"][name]).from_dict(body), name)
+    except Exception as exc:
+        return [f"{where}: the view {VIEWS['classes'][name]} does not read it: {exc!r}"]
+    return []
+
+
+def read_all(view: object, schema: str) -> None:
+    """Read every property the contract gives `schema`, and those of the views inside."""
+    for key, prop in SPEC["components"]["schemas"][schema].get("properties", {}).items():
+        value = getattr(view, VIEWS.get("renames", {}).get(f"{schema}.{key}", key))
+        inner = prop.get("items", prop.get("additionalProperties", prop))
+        if isinstance(inner, dict) and "$ref" in inner:
+            name = inner["$ref"].rsplit("/", 1)[1]
+            if name in VIEWS["classes"] and value is not None:
+                nested = value.values() if isinstance(value, Mapping) else value
+                for item in nested if isinstance(value, (tuple, Mapping)) else (value,):
+                    read_all(item, name)
 
 
 def to_json(parsed: object) -> object:
@@ -109,19 +161,18 @@ def response_problems(op: Operation, response: dict[str, Any]) -> list[str]:
     if problems:
         return problems
     where = f"{op.method} {op.path} -> {status}"
-    from ionq_facade._generated.client import Client
-
-    parsed = endpoint(op)._parse_response(
-        client=Client(base_url="http://unused"),
+    body = json.loads(content)
+    problems = view_problems(answer_schema(op, status), body, where)
+    parsed = stock_endpoint(op)._parse_response(
+        client=stock_client().Client(base_url="http://unused"),
         response=httpx.Response(status, content=content.encode(), headers=headers),
     )
     if parsed is None:
-        return [f"{where}: the generated client has no model for this status"]
-    body = json.loads(content)
+        return [*problems, f"{where}: the generated client has no model for this status"]
     again = to_json(parsed)
     if not same_json(again, body):
-        return [f"{where}: round trip changed {content} into {json.dumps(again)}"]
-    return []
+        problems.append(f"{where}: round trip changed {content} into {json.dumps(again)}")
+    return problems
 
 
 def cassette_problems(path: Path) -> list[str]:
@@ -159,6 +210,19 @@ def test_the_check_notices_a_body_the_contract_forbids() -> None:
     assert response_problems(op, answer) != []
     answer["status"] = {"code": 418}
     assert response_problems(op, answer) != []
+
+
+def test_the_check_notices_a_view_that_does_not_read_the_contract() -> None:
+    job = {"$ref": "#/components/schemas/Job"}
+    page = {"$ref": "#/components/schemas/JobList"}
+    fits = {"id": "j", "status": "completed", "type": "ionq.circuit.v1", "backend": "simulator"}
+    assert view_problems(job, fits, "here") == []
+    # A lazily checked field (read only when asked for) and one inside a nested view.
+    wrong = {**fits, "shots": "many"}
+    assert "shots" in view_problems(job, wrong, "here")[0]
+    assert view_problems(page, {"jobs": [fits], "next": None}, "here") == []
+    assert view_problems(page, {"jobs": [wrong], "next": None}, "here") != []
+    assert view_problems({"type": "array", "items": job}, [fits, wrong], "here") != []
 
 
 def test_the_check_notices_a_tampered_cassette(tmp_path: Path) -> None:

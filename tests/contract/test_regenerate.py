@@ -1,11 +1,16 @@
-"""scripts/regenerate reproduces generated/ exactly and --check catches hand edits."""
+"""scripts/regenerate reproduces generated/ exactly, ships only what is used, and --check
+catches hand edits."""
 
 from __future__ import annotations
 
+import importlib.machinery
+import importlib.util
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -119,3 +124,116 @@ def test_generation_is_deterministic(checkout: Path) -> None:
         if p.is_file() and "__pycache__" not in p.parts
     }
     assert first == committed
+
+
+def regenerate_module() -> ModuleType:
+    """scripts/regenerate (a script without a .py suffix), imported."""
+    path = str(ROOT / "scripts" / "regenerate")
+    loader = importlib.machinery.SourceFileLoader("regenerate_script", path)
+    spec = importlib.util.spec_from_loader("regenerate_script", loader)
+    assert spec is not None
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
+
+
+def test_only_what_is_used_is_shipped() -> None:
+    shipped = {
+        p.relative_to(ROOT / "generated").as_posix() for p in (ROOT / "generated").rglob("*.py")
+    }
+    # The generator's own client, and the models of answers (views.py reads those).
+    for unused in ["client.py", "errors.py", "models/job.py", "models/api_error.py"]:
+        assert unused not in shipped
+    # Every endpoint is still a request, and every request body a model.
+    assert "api/jobs/create_job.py" in shipped
+    assert "models/job_overrides.py" in shipped
+    source = (ROOT / "generated" / "api" / "jobs" / "create_job.py").read_text()
+    assert "def _get_kwargs(" in source
+    assert "def sync" not in source
+    assert "httpx" not in source
+
+
+def test_prune_keeps_what_is_imported_and_deletes_the_rest(tmp_path: Path) -> None:
+    package = tmp_path / "pkg"
+    (package / "api" / "tag").mkdir(parents=True)
+    (package / "models").mkdir()
+    files = {
+        "__init__.py": "",
+        "types.py": "UNSET = object()\n",
+        "client.py": "from .types import UNSET\n",
+        "views.py": "",
+        "api/__init__.py": "",
+        "api/tag/__init__.py": "",
+        "api/tag/op.py": "from ...models.body import Body\nfrom ...types import UNSET\n",
+        "models/__init__.py": "from .body import Body\n",
+        "models/body.py": "def f():\n    from ..models.part import Part\n",
+        "models/part.py": "",
+        "models/answer.py": "from .part import Part\n",
+    }
+    for name, text in files.items():
+        (package / name).write_text(text)
+    removed = regenerate_module().prune(package)
+    assert removed == ["client.py", "models/answer.py"]
+    left = {p.relative_to(package).as_posix() for p in package.rglob("*.py")}
+    assert left == set(files) - set(removed)
+
+
+def test_request_side_keeps_what_requests_reach() -> None:
+    spec: dict[str, Any] = {
+        "paths": {
+            "/a": {
+                "parameters": [{"$ref": "#/components/parameters/P"}],
+                "post": {
+                    "requestBody": {
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/In"}}
+                        }
+                    },
+                    "responses": {"200": {"$ref": "#/components/responses/Out"}},
+                },
+            }
+        },
+        "components": {
+            "parameters": {
+                "P": {"name": "p", "in": "query", "schema": {"$ref": "#/components/schemas/Q"}}
+            },
+            "responses": {
+                "Out": {
+                    "description": "It.",
+                    "content": {
+                        "application/json": {"schema": {"$ref": "#/components/schemas/Out"}}
+                    },
+                }
+            },
+            "schemas": {
+                "In": {"properties": {"part": {"$ref": "#/components/schemas/Part"}}},
+                "Part": {"type": "object"},
+                "Q": {"type": "string"},
+                "Out": {"properties": {"part": {"$ref": "#/components/schemas/Part"}}},
+            },
+        },
+    }
+    given = regenerate_module().request_side(spec)
+    assert sorted(given["components"]["schemas"]) == ["In", "Part", "Q"]
+    assert "responses" not in given["components"]
+    assert given["paths"]["/a"]["post"]["responses"] == {"200": {"description": "It."}}
+    assert given["paths"]["/a"]["post"]["requestBody"] == spec["paths"]["/a"]["post"]["requestBody"]
+
+
+def test_a_response_field_changes_the_views_only(checkout: Path) -> None:
+    spec = checkout / "openapi.yaml"
+    anchor = '        results: {$ref: "#/components/schemas/JobResults"}\n'
+    text = spec.read_text()
+    assert text.count(anchor) == 1
+    spec.write_text(text.replace(anchor, anchor + "        priority: {type: string}\n"))
+    result = run(checkout, "--check")
+    assert result.returncode == 1
+    stale = [line.strip() for line in result.stderr.splitlines() if line.startswith("  generated/")]
+    assert stale == ["generated/views.py (differs)"]
+
+
+def test_check_names_a_shipped_client(checkout: Path) -> None:
+    (checkout / "generated" / "client.py").write_text("class Client: ...\n")
+    result = run(checkout, "--check")
+    assert result.returncode == 1
+    assert "client.py (not produced by the spec)" in result.stderr

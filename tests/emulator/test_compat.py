@@ -1,8 +1,8 @@
 """Requests shaped the way v0.4 client libraries send them are accepted and answered.
 
 The payloads below are the shapes qiskit-ionq and cirq-ionq build (as their code and
-tests show); the generated client (openapi-python-client, like IonQ's ionq-core) drives a
-whole workflow and parses every answer into its models.
+tests show); a stock openapi-python-client client of the contract (what IonQ's ionq-core
+is; tests/stock_client.py) drives a whole workflow and parses every answer into its models.
 """
 
 from __future__ import annotations
@@ -14,40 +14,7 @@ import httpx
 import pytest
 
 from ionq_emulator.server import EmulatorServer
-from ionq_facade._generated.api.backends import get_backend, get_backends
-from ionq_facade._generated.api.characterizations import get_characterizations
-from ionq_facade._generated.api.jobs import (
-    cancel_job,
-    clone_job,
-    create_job,
-    estimate_job,
-    get_job,
-    get_job_cost,
-    get_job_probabilities,
-    list_jobs,
-    move_job,
-)
-from ionq_facade._generated.api.sessions import create_session, end_session
-from ionq_facade._generated.api.whoami import get_whoami
-from ionq_facade._generated.client import AuthenticatedClient
-from ionq_facade._generated.models import (
-    ApiError,
-    Backend,
-    CharacterizationList,
-    CircuitJobCreate,
-    Job,
-    JobCanceled,
-    JobCost,
-    JobCreated,
-    JobEstimate,
-    JobList,
-    JobOverrides,
-    QisCircuitInput,
-    QisGate,
-    Session,
-    SessionCreateRequest,
-    Whoami,
-)
+from tests.stock_client import endpoint, models, stock_client
 
 from .helpers import new_key
 
@@ -132,67 +99,85 @@ def test_integral_float_indices_and_top_level_error_mitigation(client: httpx.Cli
 
 
 @pytest.fixture
-def generated(manual_server: EmulatorServer) -> Iterator[AuthenticatedClient]:
-    with AuthenticatedClient(
+def generated(manual_server: EmulatorServer) -> Iterator[Any]:
+    """A stock generated client (its `AuthenticatedClient`) of the manual emulator."""
+    with stock_client().AuthenticatedClient(
         base_url=manual_server.base_url, token=new_key(), prefix="apiKey"
     ) as client:
         yield client
 
 
-def test_generated_client_workflow(
-    generated: AuthenticatedClient, manual_server: EmulatorServer
-) -> None:
-    body = CircuitJobCreate(
+def test_generated_client_workflow(generated: Any, manual_server: EmulatorServer) -> None:
+    m = models()
+    jobs = {
+        name: endpoint("jobs", name)
+        for name in (
+            "cancel_job",
+            "clone_job",
+            "create_job",
+            "estimate_job",
+            "get_job",
+            "get_job_cost",
+            "get_job_probabilities",
+            "list_jobs",
+            "move_job",
+        )
+    }
+    body = m.CircuitJobCreate(
         type_="ionq.circuit.v1",
         backend="simulator",
-        input_=QisCircuitInput(
+        input_=m.QisCircuitInput(
             gateset="qis",
             qubits=2,
             circuit=[
-                QisGate(gate="h", target=0),
-                QisGate(gate="cnot", control=0, target=1),
+                m.QisGate(gate="h", target=0),
+                m.QisGate(gate="cnot", control=0, target=1),
             ],
         ),
         shots=500,
         name="generated",
     )
-    created = create_job.sync(client=generated, body=body)
-    assert isinstance(created, JobCreated)
-    job = get_job.sync(created.id, client=generated)
-    assert isinstance(job, Job)
+    created = jobs["create_job"].sync(client=generated, body=body)
+    assert isinstance(created, m.JobCreated)
+    job = jobs["get_job"].sync(created.id, client=generated)
+    assert isinstance(job, m.Job)
     assert job.status == "submitted"
     manual_server.emulator.advance(created.id, to="completed")
-    probs = get_job_probabilities.sync(created.id, client=generated)
+    probs = jobs["get_job_probabilities"].sync(created.id, client=generated)
     assert probs is not None
     assert probs.to_dict() == {"0": 0.5, "3": 0.5}
-    page = list_jobs.sync(client=generated, ids=[created.id], limit=1000)
-    assert isinstance(page, JobList)
+    page = jobs["list_jobs"].sync(client=generated, ids=[created.id], limit=1000)
+    assert isinstance(page, m.JobList)
     assert [j.id for j in page.jobs] == [created.id]
-    clone = clone_job.sync(created.id, client=generated, body=JobOverrides(shots=10))
-    assert isinstance(clone, JobCreated)
-    cloned = get_job.sync(clone.id, client=generated)
-    assert isinstance(cloned, Job)
+    clone = jobs["clone_job"].sync(created.id, client=generated, body=m.JobOverrides(shots=10))
+    assert isinstance(clone, m.JobCreated)
+    cloned = jobs["get_job"].sync(clone.id, client=generated)
+    assert isinstance(cloned, m.Job)
     assert cloned.shots == 10
     assert cloned.name == "generated"
-    moved = move_job.sync(clone.id, client=generated, body=JobOverrides(name="moved"))
-    assert isinstance(moved, JobCreated)
-    refused = move_job.sync(created.id, client=generated, body=JobOverrides())
-    assert isinstance(refused, ApiError)
+    moved = jobs["move_job"].sync(clone.id, client=generated, body=m.JobOverrides(name="moved"))
+    assert isinstance(moved, m.JobCreated)
+    refused = jobs["move_job"].sync(created.id, client=generated, body=m.JobOverrides())
+    assert isinstance(refused, m.ApiError)
     assert refused.status_code == 409
-    canceled = cancel_job.sync(moved.id, client=generated)
-    assert isinstance(canceled, JobCanceled)
+    canceled = jobs["cancel_job"].sync(moved.id, client=generated)
+    assert isinstance(canceled, m.JobCanceled)
     assert canceled.status == "canceled"
-    cost = get_job_cost.sync(created.id, client=generated)
-    assert isinstance(cost, JobCost)
-    estimate = estimate_job.sync(client=generated, backend="qpu.forte-1", shots=100)
-    assert isinstance(estimate, JobEstimate)
-    session = create_session.sync(client=generated, body=SessionCreateRequest(backend="simulator"))
-    assert isinstance(session, Session)
-    assert isinstance(end_session.sync(session.id, client=generated), Session)
-    assert isinstance(get_whoami.sync(client=generated), Whoami)
-    backends = get_backends.sync(client=generated)
+    cost = jobs["get_job_cost"].sync(created.id, client=generated)
+    assert isinstance(cost, m.JobCost)
+    estimate = jobs["estimate_job"].sync(client=generated, backend="qpu.forte-1", shots=100)
+    assert isinstance(estimate, m.JobEstimate)
+    sessions = endpoint("sessions", "create_session"), endpoint("sessions", "end_session")
+    request = m.SessionCreateRequest(backend="simulator")
+    session = sessions[0].sync(client=generated, body=request)
+    assert isinstance(session, m.Session)
+    assert isinstance(sessions[1].sync(session.id, client=generated), m.Session)
+    assert isinstance(endpoint("whoami", "get_whoami").sync(client=generated), m.Whoami)
+    backends = endpoint("backends", "get_backends").sync(client=generated)
     assert isinstance(backends, list)
-    assert all(isinstance(b, Backend) for b in backends)
-    assert isinstance(get_backend.sync("qpu.forte-1", client=generated), Backend)
-    chars = get_characterizations.sync("qpu.forte-1", client=generated, limit=2)
-    assert isinstance(chars, CharacterizationList)
+    assert all(isinstance(b, m.Backend) for b in backends)
+    backend = endpoint("backends", "get_backend").sync("qpu.forte-1", client=generated)
+    assert isinstance(backend, m.Backend)
+    characterizations = endpoint("characterizations", "get_characterizations")
+    chars = characterizations.sync("qpu.forte-1", client=generated, limit=2)
+    assert isinstance(chars, m.CharacterizationList)
