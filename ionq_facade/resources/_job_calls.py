@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar, Unpack
 
 from ionq_facade import _validation as v
-from ionq_facade._circuits import QASM3, GateCircuit, NativeCircuit
+from ionq_facade._circuits import QASM3, Circuit, GateCircuit, NativeCircuit
 from ionq_facade._config import ClientOptions, TimeoutTypes
 from ionq_facade._errors import (
     APIStatusError,
@@ -181,7 +181,7 @@ def create(
             Key.TYPE: JobType.MULTI_CIRCUIT_V1,
             Key.BACKEND: target,
             Key.INPUT: MultiCircuitInput(
-                gateset="native" if native else "qis",
+                gateset=NativeCircuit.gateset if native else Circuit.gateset,
                 circuits=[c._multi_model() for c in circuits],
                 qubits=max(c.qubits for c in circuits),
             ).to_dict(),
