@@ -169,10 +169,13 @@ def test_prune_keeps_what_is_imported_and_deletes_the_rest(tmp_path: Path) -> No
         "models/body.py": "def f():\n    from ..models.part import Part\n",
         "models/part.py": "",
         "models/answer.py": "from .part import Part\n",
+        "tables.py": "from .models.listed import Listed\n",  # one of ours, as views.py
+        "models/listed.py": "",
     }
     for name, text in files.items():
         (package / name).write_text(text)
-    removed = regenerate_module().prune(package)
+    ours = [package / "views.py", package / "tables.py"]
+    removed = regenerate_module().prune(package, ours)
     assert removed == ["client.py", "models/answer.py"]
     left = {p.relative_to(package).as_posix() for p in package.rglob("*.py")}
     assert left == set(files) - set(removed)
