@@ -22,6 +22,7 @@ from typing import Any, Final
 
 import numpy as np
 
+from ionq_emulator._tables import CircuitFormat
 from ionq_emulator.simulator import Matrix, SimulationError, operations
 
 __all__ = [
@@ -29,7 +30,7 @@ __all__ = [
     "compiled_circuits",
 ]  # fmt: skip
 
-NATIVE_FORMAT: Final = "ionq.native.v1"
+NATIVE_FORMAT: Final = CircuitFormat.NATIVE_V1
 
 _I = np.eye(2, dtype=np.complex128)
 _X = np.array([[0, 1], [1, 0]], dtype=np.complex128)

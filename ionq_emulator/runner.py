@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
+from ionq_emulator._tables import JobType
 from ionq_emulator.catalog import BackendInfo
 from ionq_emulator.qasm import QasmError, translate
 
@@ -23,9 +24,9 @@ __all__ = [
 
 log = logging.getLogger("ionq_emulator")
 
-MULTI: Final = "ionq.multi-circuit.v1"
-QASM3: Final = "ionq.qasm3.v1"
-CIRCUIT: Final = "ionq.circuit.v1"
+MULTI: Final = JobType.MULTI_CIRCUIT_V1
+QASM3: Final = JobType.QASM3_V1
+CIRCUIT: Final = JobType.CIRCUIT_V1
 
 
 @dataclass(frozen=True, slots=True)
