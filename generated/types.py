@@ -1,11 +1,10 @@
 """Contains some shared types for properties"""
 # From templates/types.py.jinja: the generator's types without `Response`, which only the
-# generated sync/asyncio functions (not emitted, see endpoint_module.py.jinja) return.
+# generated sync/asyncio functions (not emitted, see endpoint_module.py.jinja) return, and
+# `File` a plain class rather than an attrs one (see model.py.jinja).
 
 from collections.abc import Mapping
 from typing import IO, BinaryIO, Literal
-
-from attrs import define
 
 
 class Unset:
@@ -26,13 +25,20 @@ FileTypes = (
 RequestFiles = list[tuple[str, FileTypes]]
 
 
-@define
 class File:
     """Contains information for file uploads"""
 
-    payload: BinaryIO
-    file_name: str | None = None
-    mime_type: str | None = None
+    __slots__ = ("file_name", "mime_type", "payload")
+
+    def __init__(
+        self,
+        payload: BinaryIO,
+        file_name: str | None = None,
+        mime_type: str | None = None,
+    ) -> None:
+        self.payload = payload
+        self.file_name = file_name
+        self.mime_type = mime_type
 
     def to_tuple(self) -> FileTypes:
         """Return a tuple representation that httpx will accept for multipart/form-data"""

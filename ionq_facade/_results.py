@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TypeVar, cast
 from urllib.parse import urlsplit
-
-import attrs
 
 from ionq_facade._generated.tables import RESULT_LINKS, CircuitFormat, Key
 
@@ -65,12 +64,17 @@ def _state(value: object, what: str) -> int:
     return _int(value, what)
 
 
-@attrs.frozen
+# dataclasses, not attrs: httpx already imports dataclasses, and attrs would add about 9 ms
+# to `import ionq_facade` (benchmarks, case 5). Each __post_init__ stores a read-only copy.
+@dataclass(frozen=True, slots=True)
 class Histogram:
     """Shots per basis state (qubit 0 the least significant bit). On IonQ's ideal
     simulator, which does not sample, the counts are expected counts (may be fractional)."""
 
-    counts: Mapping[int, float] = attrs.field(converter=_frozen_counts)
+    counts: Mapping[int, float]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "counts", _frozen_counts(self.counts))
 
     @property
     def total(self) -> float:
@@ -83,7 +87,7 @@ class Histogram:
                     for k, v in data.items()})  # fmt: skip
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)
 class Shots:
     """Every shot's basis state as an integer, in the order the shots ran."""
 
@@ -105,12 +109,15 @@ class Shots:
         return cls(tuple(_state(s, f"shots[{i}]") for i, s in enumerate(value)))
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)
 class RegisterDistributions:
     """Per classical register: zero-padded bitstring (bit 0 rightmost) -> probability, or
     shot count for a histogram."""
 
-    registers: Mapping[str, Mapping[str, float]] = attrs.field(converter=_frozen_registers)
+    registers: Mapping[str, Mapping[str, float]]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "registers", _frozen_registers(self.registers))
 
     def __getitem__(self, register: str) -> Mapping[str, float]:
         return self.registers[register]
@@ -130,7 +137,7 @@ class RegisterDistributions:
         return cls._read(value, "histogram")
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)
 class RegisterShots:
     """Per shot, in order: each register's measured bits (element i is bit i)."""
 
@@ -158,7 +165,7 @@ class RegisterShots:
         return cls(tuple(shots))
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)
 class CompiledCircuit:
     """A job's circuit as IonQ compiled it (`ionq.native.v1`): native gates (GPI, GPI2,
     MS, ZZ; phases and angles in turns) over `qubits` qubits, in the order they run."""

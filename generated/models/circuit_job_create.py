@@ -3,8 +3,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..models.circuit_job_create_type import (
     CircuitJobCreateType,
     check_circuit_job_create_type,
@@ -23,7 +21,6 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="CircuitJobCreate")
 
 
-@_attrs_define
 class CircuitJobCreate:
     """A single-circuit job, as a gate list (`ionq.circuit.v1`) or an OpenQASM 3 program (`ionq.qasm3.v1`).
 
@@ -41,16 +38,75 @@ class CircuitJobCreate:
         dry_run (bool | Unset):
     """
 
-    type_: CircuitJobCreateType
-    backend: str
-    input_: NativeCircuitInput | Qasm3Input | QisCircuitInput
-    name: str | Unset = UNSET
-    shots: int | Unset = UNSET
-    metadata: JobMetadata | Unset = UNSET
-    session_id: str | Unset = UNSET
-    settings: JobSettings | Unset = UNSET
-    noise: Noise | Unset = UNSET
-    dry_run: bool | Unset = UNSET
+    __slots__ = (
+        "type_",
+        "backend",
+        "input_",
+        "name",
+        "shots",
+        "metadata",
+        "session_id",
+        "settings",
+        "noise",
+        "dry_run",
+    )
+
+    def __init__(
+        self,
+        type_: CircuitJobCreateType,
+        backend: str,
+        input_: NativeCircuitInput | Qasm3Input | QisCircuitInput,
+        name: str | Unset = UNSET,
+        shots: int | Unset = UNSET,
+        metadata: JobMetadata | Unset = UNSET,
+        session_id: str | Unset = UNSET,
+        settings: JobSettings | Unset = UNSET,
+        noise: Noise | Unset = UNSET,
+        dry_run: bool | Unset = UNSET,
+    ) -> None:
+        self.type_ = type_
+        self.backend = backend
+        self.input_ = input_
+        self.name = name
+        self.shots = shots
+        self.metadata = metadata
+        self.session_id = session_id
+        self.settings = settings
+        self.noise = noise
+        self.dry_run = dry_run
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, CircuitJobCreate)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (
+            self.type_,
+            self.backend,
+            self.input_,
+            self.name,
+            self.shots,
+            self.metadata,
+            self.session_id,
+            self.settings,
+            self.noise,
+            self.dry_run,
+        ) == (
+            other.type_,
+            other.backend,
+            other.input_,
+            other.name,
+            other.shots,
+            other.metadata,
+            other.session_id,
+            other.settings,
+            other.noise,
+            other.dry_run,
+        )
+
+    def __repr__(self) -> str:
+        return f"CircuitJobCreate(type_={self.type_!r}, backend={self.backend!r}, input_={self.input_!r}, name={self.name!r}, shots={self.shots!r}, metadata={self.metadata!r}, session_id={self.session_id!r}, settings={self.settings!r}, noise={self.noise!r}, dry_run={self.dry_run!r})"
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.native_circuit_input import NativeCircuitInput  # noqa: PLC0415

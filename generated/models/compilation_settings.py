@@ -3,14 +3,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CompilationSettings")
 
 
-@_attrs_define
 class CompilationSettings:
     """
     Attributes:
@@ -20,10 +17,45 @@ class CompilationSettings:
         service_version (str | Unset):
     """
 
-    opt: int | Unset = UNSET
-    precision: str | Unset = UNSET
-    gate_basis: str | Unset = UNSET
-    service_version: str | Unset = UNSET
+    __slots__ = (
+        "opt",
+        "precision",
+        "gate_basis",
+        "service_version",
+    )
+
+    def __init__(
+        self,
+        opt: int | Unset = UNSET,
+        precision: str | Unset = UNSET,
+        gate_basis: str | Unset = UNSET,
+        service_version: str | Unset = UNSET,
+    ) -> None:
+        self.opt = opt
+        self.precision = precision
+        self.gate_basis = gate_basis
+        self.service_version = service_version
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, CompilationSettings)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (
+            self.opt,
+            self.precision,
+            self.gate_basis,
+            self.service_version,
+        ) == (
+            other.opt,
+            other.precision,
+            other.gate_basis,
+            other.service_version,
+        )
+
+    def __repr__(self) -> str:
+        return f"CompilationSettings(opt={self.opt!r}, precision={self.precision!r}, gate_basis={self.gate_basis!r}, service_version={self.service_version!r})"
 
     def to_dict(self) -> dict[str, Any]:
         opt = self.opt

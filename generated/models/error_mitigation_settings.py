@@ -3,14 +3,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ErrorMitigationSettings")
 
 
-@_attrs_define
 class ErrorMitigationSettings:
     """
     Attributes:
@@ -19,8 +16,35 @@ class ErrorMitigationSettings:
         symmetry_verification (bool | Unset):
     """
 
-    debiasing: bool | Unset = UNSET
-    symmetry_verification: bool | Unset = UNSET
+    __slots__ = (
+        "debiasing",
+        "symmetry_verification",
+    )
+
+    def __init__(
+        self,
+        debiasing: bool | Unset = UNSET,
+        symmetry_verification: bool | Unset = UNSET,
+    ) -> None:
+        self.debiasing = debiasing
+        self.symmetry_verification = symmetry_verification
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, ErrorMitigationSettings)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (
+            self.debiasing,
+            self.symmetry_verification,
+        ) == (
+            other.debiasing,
+            other.symmetry_verification,
+        )
+
+    def __repr__(self) -> str:
+        return f"ErrorMitigationSettings(debiasing={self.debiasing!r}, symmetry_verification={self.symmetry_verification!r})"
 
     def to_dict(self) -> dict[str, Any]:
         debiasing = self.debiasing

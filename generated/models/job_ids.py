@@ -3,19 +3,30 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-
 T = TypeVar("T", bound="JobIds")
 
 
-@_attrs_define
 class JobIds:
     """
     Attributes:
         ids (list[str]):
     """
 
-    ids: list[str]
+    __slots__ = ("ids",)
+
+    def __init__(
+        self,
+        ids: list[str],
+    ) -> None:
+        self.ids = ids
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, JobIds) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.ids,) == (other.ids,)
+
+    def __repr__(self) -> str:
+        return f"JobIds(ids={self.ids!r})"
 
     def to_dict(self) -> dict[str, Any]:
         ids = self.ids

@@ -3,20 +3,29 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 T = TypeVar("T", bound="JobMetadata")
 
 
-@_attrs_define
 class JobMetadata:
     """Free-form string metadata: at most 10 keys, names of at most 40 characters, values of at most 40,000 characters
     (IonQ's documented limits; more is refused with 400).
 
     """
 
-    additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
+    __slots__ = ("additional_properties",)
+
+    def __init__(
+        self,
+    ) -> None:
+        self.additional_properties: dict[str, str] = {}
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, JobMetadata) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.additional_properties,) == (other.additional_properties,)
+
+    def __repr__(self) -> str:
+        return f"JobMetadata(additional_properties={self.additional_properties!r})"
 
     def to_dict(self) -> dict[str, Any]:
 

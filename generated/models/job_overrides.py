@@ -3,8 +3,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -16,7 +14,6 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="JobOverrides")
 
 
-@_attrs_define
 class JobOverrides:
     """The body of clone and move. Every field is optional and has no default: a field given overrides the source job's
     value, a field omitted is inherited.
@@ -34,15 +31,67 @@ class JobOverrides:
             dry_run (bool | Unset):
     """
 
-    parent: str | Unset = UNSET
-    name: str | Unset = UNSET
-    metadata: JobMetadata | Unset = UNSET
-    shots: int | Unset = UNSET
-    backend: str | Unset = UNSET
-    session_id: str | Unset = UNSET
-    settings: JobSettings | Unset = UNSET
-    noise: Noise | Unset = UNSET
-    dry_run: bool | Unset = UNSET
+    __slots__ = (
+        "parent",
+        "name",
+        "metadata",
+        "shots",
+        "backend",
+        "session_id",
+        "settings",
+        "noise",
+        "dry_run",
+    )
+
+    def __init__(
+        self,
+        parent: str | Unset = UNSET,
+        name: str | Unset = UNSET,
+        metadata: JobMetadata | Unset = UNSET,
+        shots: int | Unset = UNSET,
+        backend: str | Unset = UNSET,
+        session_id: str | Unset = UNSET,
+        settings: JobSettings | Unset = UNSET,
+        noise: Noise | Unset = UNSET,
+        dry_run: bool | Unset = UNSET,
+    ) -> None:
+        self.parent = parent
+        self.name = name
+        self.metadata = metadata
+        self.shots = shots
+        self.backend = backend
+        self.session_id = session_id
+        self.settings = settings
+        self.noise = noise
+        self.dry_run = dry_run
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, JobOverrides) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.parent,
+            self.name,
+            self.metadata,
+            self.shots,
+            self.backend,
+            self.session_id,
+            self.settings,
+            self.noise,
+            self.dry_run,
+        ) == (
+            other.parent,
+            other.name,
+            other.metadata,
+            other.shots,
+            other.backend,
+            other.session_id,
+            other.settings,
+            other.noise,
+            other.dry_run,
+        )
+
+    def __repr__(self) -> str:
+        return f"JobOverrides(parent={self.parent!r}, name={self.name!r}, metadata={self.metadata!r}, shots={self.shots!r}, backend={self.backend!r}, session_id={self.session_id!r}, settings={self.settings!r}, noise={self.noise!r}, dry_run={self.dry_run!r})"
 
     def to_dict(self) -> dict[str, Any]:
         parent = self.parent

@@ -3,8 +3,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -15,7 +13,6 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="JobSettings")
 
 
-@_attrs_define
 class JobSettings:
     """
     Attributes:
@@ -23,8 +20,32 @@ class JobSettings:
         error_mitigation (ErrorMitigationSettings | Unset):
     """
 
-    compilation: CompilationSettings | Unset = UNSET
-    error_mitigation: ErrorMitigationSettings | Unset = UNSET
+    __slots__ = (
+        "compilation",
+        "error_mitigation",
+    )
+
+    def __init__(
+        self,
+        compilation: CompilationSettings | Unset = UNSET,
+        error_mitigation: ErrorMitigationSettings | Unset = UNSET,
+    ) -> None:
+        self.compilation = compilation
+        self.error_mitigation = error_mitigation
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, JobSettings) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.compilation,
+            self.error_mitigation,
+        ) == (
+            other.compilation,
+            other.error_mitigation,
+        )
+
+    def __repr__(self) -> str:
+        return f"JobSettings(compilation={self.compilation!r}, error_mitigation={self.error_mitigation!r})"
 
     def to_dict(self) -> dict[str, Any]:
         compilation: dict[str, Any] | Unset = UNSET

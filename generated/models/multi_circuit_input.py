@@ -3,8 +3,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..models.multi_circuit_input_gateset import (
     MultiCircuitInputGateset,
     check_multi_circuit_input_gateset,
@@ -19,7 +17,6 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="MultiCircuitInput")
 
 
-@_attrs_define
 class MultiCircuitInput:
     """
     Attributes:
@@ -28,9 +25,40 @@ class MultiCircuitInput:
         qubits (int | Unset):
     """
 
-    gateset: MultiCircuitInputGateset
-    circuits: list[NativeCircuit | QisCircuit]
-    qubits: int | Unset = UNSET
+    __slots__ = (
+        "gateset",
+        "circuits",
+        "qubits",
+    )
+
+    def __init__(
+        self,
+        gateset: MultiCircuitInputGateset,
+        circuits: list[NativeCircuit | QisCircuit],
+        qubits: int | Unset = UNSET,
+    ) -> None:
+        self.gateset = gateset
+        self.circuits = circuits
+        self.qubits = qubits
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, MultiCircuitInput)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (
+            self.gateset,
+            self.circuits,
+            self.qubits,
+        ) == (
+            other.gateset,
+            other.circuits,
+            other.qubits,
+        )
+
+    def __repr__(self) -> str:
+        return f"MultiCircuitInput(gateset={self.gateset!r}, circuits={self.circuits!r}, qubits={self.qubits!r})"
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.qis_circuit import QisCircuit  # noqa: PLC0415

@@ -3,8 +3,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..models.multi_circuit_job_create_type import (
     MultiCircuitJobCreateType,
     check_multi_circuit_job_create_type,
@@ -21,7 +19,6 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="MultiCircuitJobCreate")
 
 
-@_attrs_define
 class MultiCircuitJobCreate:
     """Several circuits in one job (`ionq.multi-circuit.v1`); each becomes a child job.
 
@@ -39,16 +36,75 @@ class MultiCircuitJobCreate:
         dry_run (bool | Unset):
     """
 
-    type_: MultiCircuitJobCreateType
-    backend: str
-    input_: MultiCircuitInput
-    name: str | Unset = UNSET
-    shots: int | Unset = UNSET
-    metadata: JobMetadata | Unset = UNSET
-    session_id: str | Unset = UNSET
-    settings: JobSettings | Unset = UNSET
-    noise: Noise | Unset = UNSET
-    dry_run: bool | Unset = UNSET
+    __slots__ = (
+        "type_",
+        "backend",
+        "input_",
+        "name",
+        "shots",
+        "metadata",
+        "session_id",
+        "settings",
+        "noise",
+        "dry_run",
+    )
+
+    def __init__(
+        self,
+        type_: MultiCircuitJobCreateType,
+        backend: str,
+        input_: MultiCircuitInput,
+        name: str | Unset = UNSET,
+        shots: int | Unset = UNSET,
+        metadata: JobMetadata | Unset = UNSET,
+        session_id: str | Unset = UNSET,
+        settings: JobSettings | Unset = UNSET,
+        noise: Noise | Unset = UNSET,
+        dry_run: bool | Unset = UNSET,
+    ) -> None:
+        self.type_ = type_
+        self.backend = backend
+        self.input_ = input_
+        self.name = name
+        self.shots = shots
+        self.metadata = metadata
+        self.session_id = session_id
+        self.settings = settings
+        self.noise = noise
+        self.dry_run = dry_run
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, MultiCircuitJobCreate)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (
+            self.type_,
+            self.backend,
+            self.input_,
+            self.name,
+            self.shots,
+            self.metadata,
+            self.session_id,
+            self.settings,
+            self.noise,
+            self.dry_run,
+        ) == (
+            other.type_,
+            other.backend,
+            other.input_,
+            other.name,
+            other.shots,
+            other.metadata,
+            other.session_id,
+            other.settings,
+            other.noise,
+            other.dry_run,
+        )
+
+    def __repr__(self) -> str:
+        return f"MultiCircuitJobCreate(type_={self.type_!r}, backend={self.backend!r}, input_={self.input_!r}, name={self.name!r}, shots={self.shots!r}, metadata={self.metadata!r}, session_id={self.session_id!r}, settings={self.settings!r}, noise={self.noise!r}, dry_run={self.dry_run!r})"
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

@@ -3,8 +3,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..models.native_circuit_gateset import (
     NativeCircuitGateset,
     check_native_circuit_gateset,
@@ -19,7 +17,6 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="NativeCircuit")
 
 
-@_attrs_define
 class NativeCircuit:
     """
     Attributes:
@@ -30,11 +27,50 @@ class NativeCircuit:
         registers (Registers | Unset): Named classical registers, each a list of qubit indices.
     """
 
-    circuit: list[NativeGate]
-    name: str | Unset = UNSET
-    gateset: NativeCircuitGateset | Unset = UNSET
-    qubits: int | Unset = UNSET
-    registers: Registers | Unset = UNSET
+    __slots__ = (
+        "circuit",
+        "name",
+        "gateset",
+        "qubits",
+        "registers",
+    )
+
+    def __init__(
+        self,
+        circuit: list[NativeGate],
+        name: str | Unset = UNSET,
+        gateset: NativeCircuitGateset | Unset = UNSET,
+        qubits: int | Unset = UNSET,
+        registers: Registers | Unset = UNSET,
+    ) -> None:
+        self.circuit = circuit
+        self.name = name
+        self.gateset = gateset
+        self.qubits = qubits
+        self.registers = registers
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, NativeCircuit)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (
+            self.circuit,
+            self.name,
+            self.gateset,
+            self.qubits,
+            self.registers,
+        ) == (
+            other.circuit,
+            other.name,
+            other.gateset,
+            other.qubits,
+            other.registers,
+        )
+
+    def __repr__(self) -> str:
+        return f"NativeCircuit(circuit={self.circuit!r}, name={self.name!r}, gateset={self.gateset!r}, qubits={self.qubits!r}, registers={self.registers!r})"
 
     def to_dict(self) -> dict[str, Any]:
         circuit = []

@@ -3,15 +3,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-
 from ..models.native_gate_gate import NativeGateGate, check_native_gate_gate
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="NativeGate")
 
 
-@_attrs_define
 class NativeGate:
     """
     Attributes:
@@ -23,12 +20,52 @@ class NativeGate:
         angle (float | Unset): Interaction angle in turns (ms, zz).
     """
 
-    gate: NativeGateGate
-    target: int | Unset = UNSET
-    targets: list[int] | Unset = UNSET
-    phase: float | Unset = UNSET
-    phases: list[float] | Unset = UNSET
-    angle: float | Unset = UNSET
+    __slots__ = (
+        "gate",
+        "target",
+        "targets",
+        "phase",
+        "phases",
+        "angle",
+    )
+
+    def __init__(
+        self,
+        gate: NativeGateGate,
+        target: int | Unset = UNSET,
+        targets: list[int] | Unset = UNSET,
+        phase: float | Unset = UNSET,
+        phases: list[float] | Unset = UNSET,
+        angle: float | Unset = UNSET,
+    ) -> None:
+        self.gate = gate
+        self.target = target
+        self.targets = targets
+        self.phase = phase
+        self.phases = phases
+        self.angle = angle
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, NativeGate) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.gate,
+            self.target,
+            self.targets,
+            self.phase,
+            self.phases,
+            self.angle,
+        ) == (
+            other.gate,
+            other.target,
+            other.targets,
+            other.phase,
+            other.phases,
+            other.angle,
+        )
+
+    def __repr__(self) -> str:
+        return f"NativeGate(gate={self.gate!r}, target={self.target!r}, targets={self.targets!r}, phase={self.phase!r}, phases={self.phases!r}, angle={self.angle!r})"
 
     def to_dict(self) -> dict[str, Any]:
         gate: str = self.gate

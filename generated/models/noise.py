@@ -3,14 +3,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Noise")
 
 
-@_attrs_define
 class Noise:
     """
     Attributes:
@@ -18,8 +15,32 @@ class Noise:
         seed (int | None | Unset):
     """
 
-    model: str
-    seed: int | None | Unset = UNSET
+    __slots__ = (
+        "model",
+        "seed",
+    )
+
+    def __init__(
+        self,
+        model: str,
+        seed: int | None | Unset = UNSET,
+    ) -> None:
+        self.model = model
+        self.seed = seed
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Noise) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.model,
+            self.seed,
+        ) == (
+            other.model,
+            other.seed,
+        )
+
+    def __repr__(self) -> str:
+        return f"Noise(model={self.model!r}, seed={self.seed!r})"
 
     def to_dict(self) -> dict[str, Any]:
         model = self.model

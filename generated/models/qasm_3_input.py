@@ -3,14 +3,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Qasm3Input")
 
 
-@_attrs_define
 class Qasm3Input:
     """
     Attributes:
@@ -18,8 +15,32 @@ class Qasm3Input:
         qubits (int | Unset): Register size sent by SDK clients beside `data` (a deviation, see `x-deviations`).
     """
 
-    data: str
-    qubits: int | Unset = UNSET
+    __slots__ = (
+        "data",
+        "qubits",
+    )
+
+    def __init__(
+        self,
+        data: str,
+        qubits: int | Unset = UNSET,
+    ) -> None:
+        self.data = data
+        self.qubits = qubits
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Qasm3Input) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.data,
+            self.qubits,
+        ) == (
+            other.data,
+            other.qubits,
+        )
+
+    def __repr__(self) -> str:
+        return f"Qasm3Input(data={self.data!r}, qubits={self.qubits!r})"
 
     def to_dict(self) -> dict[str, Any]:
         data = self.data

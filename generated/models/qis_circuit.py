@@ -3,8 +3,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..models.qis_circuit_gateset import QisCircuitGateset, check_qis_circuit_gateset
 from ..types import UNSET, Unset
 
@@ -16,7 +14,6 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="QisCircuit")
 
 
-@_attrs_define
 class QisCircuit:
     """
     Attributes:
@@ -27,11 +24,47 @@ class QisCircuit:
         registers (Registers | Unset): Named classical registers, each a list of qubit indices.
     """
 
-    circuit: list[QisGate]
-    name: str | Unset = UNSET
-    gateset: QisCircuitGateset | Unset = UNSET
-    qubits: int | Unset = UNSET
-    registers: Registers | Unset = UNSET
+    __slots__ = (
+        "circuit",
+        "name",
+        "gateset",
+        "qubits",
+        "registers",
+    )
+
+    def __init__(
+        self,
+        circuit: list[QisGate],
+        name: str | Unset = UNSET,
+        gateset: QisCircuitGateset | Unset = UNSET,
+        qubits: int | Unset = UNSET,
+        registers: Registers | Unset = UNSET,
+    ) -> None:
+        self.circuit = circuit
+        self.name = name
+        self.gateset = gateset
+        self.qubits = qubits
+        self.registers = registers
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, QisCircuit) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.circuit,
+            self.name,
+            self.gateset,
+            self.qubits,
+            self.registers,
+        ) == (
+            other.circuit,
+            other.name,
+            other.gateset,
+            other.qubits,
+            other.registers,
+        )
+
+    def __repr__(self) -> str:
+        return f"QisCircuit(circuit={self.circuit!r}, name={self.name!r}, gateset={self.gateset!r}, qubits={self.qubits!r}, registers={self.registers!r})"
 
     def to_dict(self) -> dict[str, Any]:
         circuit = []

@@ -3,8 +3,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..models.qis_circuit_input_gateset import (
     QisCircuitInputGateset,
     check_qis_circuit_input_gateset,
@@ -18,7 +16,6 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="QisCircuitInput")
 
 
-@_attrs_define
 class QisCircuitInput:
     """
     Attributes:
@@ -27,9 +24,40 @@ class QisCircuitInput:
         qubits (int | Unset):
     """
 
-    gateset: QisCircuitInputGateset
-    circuit: list[QisGate]
-    qubits: int | Unset = UNSET
+    __slots__ = (
+        "gateset",
+        "circuit",
+        "qubits",
+    )
+
+    def __init__(
+        self,
+        gateset: QisCircuitInputGateset,
+        circuit: list[QisGate],
+        qubits: int | Unset = UNSET,
+    ) -> None:
+        self.gateset = gateset
+        self.circuit = circuit
+        self.qubits = qubits
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, QisCircuitInput)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (
+            self.gateset,
+            self.circuit,
+            self.qubits,
+        ) == (
+            other.gateset,
+            other.circuit,
+            other.qubits,
+        )
+
+    def __repr__(self) -> str:
+        return f"QisCircuitInput(gateset={self.gateset!r}, circuit={self.circuit!r}, qubits={self.qubits!r})"
 
     def to_dict(self) -> dict[str, Any]:
         gateset: str = self.gateset

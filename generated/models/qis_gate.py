@@ -3,15 +3,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-
 from ..models.qis_gate_gate import QisGateGate, check_qis_gate_gate
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="QisGate")
 
 
-@_attrs_define
 class QisGate:
     """
     Attributes:
@@ -26,15 +23,67 @@ class QisGate:
         time (float | Unset): Evolution time of a pauliexp gate.
     """
 
-    gate: QisGateGate
-    target: int | Unset = UNSET
-    targets: list[int] | Unset = UNSET
-    control: int | Unset = UNSET
-    controls: list[int] | Unset = UNSET
-    rotation: float | Unset = UNSET
-    terms: list[str] | Unset = UNSET
-    coefficients: list[float] | Unset = UNSET
-    time: float | Unset = UNSET
+    __slots__ = (
+        "gate",
+        "target",
+        "targets",
+        "control",
+        "controls",
+        "rotation",
+        "terms",
+        "coefficients",
+        "time",
+    )
+
+    def __init__(
+        self,
+        gate: QisGateGate,
+        target: int | Unset = UNSET,
+        targets: list[int] | Unset = UNSET,
+        control: int | Unset = UNSET,
+        controls: list[int] | Unset = UNSET,
+        rotation: float | Unset = UNSET,
+        terms: list[str] | Unset = UNSET,
+        coefficients: list[float] | Unset = UNSET,
+        time: float | Unset = UNSET,
+    ) -> None:
+        self.gate = gate
+        self.target = target
+        self.targets = targets
+        self.control = control
+        self.controls = controls
+        self.rotation = rotation
+        self.terms = terms
+        self.coefficients = coefficients
+        self.time = time
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, QisGate) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.gate,
+            self.target,
+            self.targets,
+            self.control,
+            self.controls,
+            self.rotation,
+            self.terms,
+            self.coefficients,
+            self.time,
+        ) == (
+            other.gate,
+            other.target,
+            other.targets,
+            other.control,
+            other.controls,
+            other.rotation,
+            other.terms,
+            other.coefficients,
+            other.time,
+        )
+
+    def __repr__(self) -> str:
+        return f"QisGate(gate={self.gate!r}, target={self.target!r}, targets={self.targets!r}, control={self.control!r}, controls={self.controls!r}, rotation={self.rotation!r}, terms={self.terms!r}, coefficients={self.coefficients!r}, time={self.time!r})"
 
     def to_dict(self) -> dict[str, Any]:
         gate: str = self.gate

@@ -3,17 +3,26 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 T = TypeVar("T", bound="Registers")
 
 
-@_attrs_define
 class Registers:
     """Named classical registers, each a list of qubit indices."""
 
-    additional_properties: dict[str, list[int]] = _attrs_field(init=False, factory=dict)
+    __slots__ = ("additional_properties",)
+
+    def __init__(
+        self,
+    ) -> None:
+        self.additional_properties: dict[str, list[int]] = {}
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Registers) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.additional_properties,) == (other.additional_properties,)
+
+    def __repr__(self) -> str:
+        return f"Registers(additional_properties={self.additional_properties!r})"
 
     def to_dict(self) -> dict[str, Any]:
 

@@ -3,13 +3,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 T = TypeVar("T", bound="SessionCostLimit")
 
 
-@_attrs_define
 class SessionCostLimit:
     """
     Attributes:
@@ -17,9 +13,39 @@ class SessionCostLimit:
         value (float):
     """
 
-    unit: str
-    value: float
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "unit",
+        "value",
+        "additional_properties",
+    )
+
+    def __init__(
+        self,
+        unit: str,
+        value: float,
+    ) -> None:
+        self.unit = unit
+        self.value = value
+        self.additional_properties: dict[str, Any] = {}
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, SessionCostLimit)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (
+            self.unit,
+            self.value,
+            self.additional_properties,
+        ) == (
+            other.unit,
+            other.value,
+            other.additional_properties,
+        )
+
+    def __repr__(self) -> str:
+        return f"SessionCostLimit(unit={self.unit!r}, value={self.value!r}, additional_properties={self.additional_properties!r})"
 
     def to_dict(self) -> dict[str, Any]:
         unit = self.unit

@@ -3,8 +3,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -14,7 +12,6 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="SessionCreateRequest")
 
 
-@_attrs_define
 class SessionCreateRequest:
     """
     Attributes:
@@ -22,8 +19,35 @@ class SessionCreateRequest:
         settings (SessionCreateRequestSettings | Unset):
     """
 
-    backend: str
-    settings: SessionCreateRequestSettings | Unset = UNSET
+    __slots__ = (
+        "backend",
+        "settings",
+    )
+
+    def __init__(
+        self,
+        backend: str,
+        settings: SessionCreateRequestSettings | Unset = UNSET,
+    ) -> None:
+        self.backend = backend
+        self.settings = settings
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, SessionCreateRequest)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (
+            self.backend,
+            self.settings,
+        ) == (
+            other.backend,
+            other.settings,
+        )
+
+    def __repr__(self) -> str:
+        return f"SessionCreateRequest(backend={self.backend!r}, settings={self.settings!r})"
 
     def to_dict(self) -> dict[str, Any]:
         backend = self.backend

@@ -3,8 +3,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -14,7 +12,6 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="SessionCreateRequestSettings")
 
 
-@_attrs_define
 class SessionCreateRequestSettings:
     """
     Attributes:
@@ -23,9 +20,40 @@ class SessionCreateRequestSettings:
         cost_limit (SessionCostLimit | Unset):
     """
 
-    job_count_limit: int | Unset = UNSET
-    duration_limit_min: int | Unset = UNSET
-    cost_limit: SessionCostLimit | Unset = UNSET
+    __slots__ = (
+        "job_count_limit",
+        "duration_limit_min",
+        "cost_limit",
+    )
+
+    def __init__(
+        self,
+        job_count_limit: int | Unset = UNSET,
+        duration_limit_min: int | Unset = UNSET,
+        cost_limit: SessionCostLimit | Unset = UNSET,
+    ) -> None:
+        self.job_count_limit = job_count_limit
+        self.duration_limit_min = duration_limit_min
+        self.cost_limit = cost_limit
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, SessionCreateRequestSettings)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (
+            self.job_count_limit,
+            self.duration_limit_min,
+            self.cost_limit,
+        ) == (
+            other.job_count_limit,
+            other.duration_limit_min,
+            other.cost_limit,
+        )
+
+    def __repr__(self) -> str:
+        return f"SessionCreateRequestSettings(job_count_limit={self.job_count_limit!r}, duration_limit_min={self.duration_limit_min!r}, cost_limit={self.cost_limit!r})"
 
     def to_dict(self) -> dict[str, Any]:
         job_count_limit = self.job_count_limit

@@ -12,13 +12,13 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, Final, cast
 from unittest import mock
 
-import attrs
 import httpx
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
@@ -59,11 +59,7 @@ def _override_fields() -> dict[str, str]:
     """Override field -> the Job field showing it, from the generated JobOverrides model."""
     from ionq_facade._generated.models import JobOverrides as ApiJobOverrides
 
-    names = [
-        f.name
-        for f in attrs.fields(ApiJobOverrides)
-        if f.name != "additional_properties"
-    ]
+    names = list(inspect.signature(ApiJobOverrides).parameters)
     return {name: "parent_job_id" if name == "parent" else name for name in names}
 
 
