@@ -187,7 +187,7 @@ def _check_view(v: object, where: str, cls: type[_View]) -> None:
     try:
         cls._check_raw(v)
     except APIResponseValidationError as exc:  # name the path to the nested value
-        message = f"{where}: {exc.args[0]}"
+        message = f"{where}: {exc.reason}"
         raise APIResponseValidationError(message, body=exc.body or b"") from None
 
 
@@ -256,7 +256,7 @@ def _view(v: object, where: str, cls: type[V]) -> V:
     try:
         cls._check_raw(v)
     except APIResponseValidationError as exc:  # name the path to the nested value
-        message = f"{where}: {exc.args[0]}"
+        message = f"{where}: {exc.reason}"
         raise APIResponseValidationError(message, body=exc.body or b"") from None
     view = _new(cls)  # `cls._wrap(v)`, inlined: a page builds thousands
     _set_raw(view, v)
@@ -400,7 +400,7 @@ class _View:
     def _field_error(self, key: str, exc: APIResponseValidationError) -> Exception:
         """The error of a field read after building, carrying that field's JSON."""
         body = json.dumps(self._raw.get(key)).encode()
-        message = f"field {key!r} does not parse ({exc.args[0]})"
+        message = f"field {key!r} does not parse ({exc.reason})"
         return APIResponseValidationError(message, body=body)
 
     @classmethod
@@ -3272,6 +3272,221 @@ class JobsDeleted(_View):
         if type(v) is str:
             return v
         return _str(v, "JobsDeleted.status")
+
+
+class ProbabilitiesV2(_View):
+    """`ionq.result.probabilities.json.v2`: per classical register, each bitstring's probability (summing to 1 within the register)."""
+
+    __slots__ = ()
+    _SCHEMA = "ProbabilitiesV2"
+    _CHECKED = ("probabilities",)
+    _FIELDS = ("probabilities",)
+
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
+        v = raw.get("probabilities")
+        _check_view(v, "ProbabilitiesV2.probabilities", RegisteredValues)
+
+    def __init__(self, probabilities: RegisteredValues) -> None:
+        """Build one from values (checked; a None is not sent)."""
+        raw: dict[str, object] = {}
+        raw["probabilities"] = _a_view(
+            probabilities, "ProbabilitiesV2.probabilities", RegisteredValues
+        )
+        _View.__init__(self, raw)
+
+    @property
+    def probabilities(self) -> RegisteredValues:
+        """One distribution per classical register (IonQ's RegisteredProbabilities and RegisteredHistogram)."""
+        c = self._cache
+        if "probabilities" in c:
+            return cast("RegisteredValues", c["probabilities"])
+        v = self._raw.get("probabilities")
+        r = _checked(v, RegisteredValues)
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["probabilities"] = r
+        return r
+
+
+class HistogramV2(_View):
+    """`ionq.result.histogram.json.v2`: per classical register, each bitstring's shot count."""
+
+    __slots__ = ()
+    _SCHEMA = "HistogramV2"
+    _CHECKED = ("histogram",)
+    _FIELDS = ("histogram",)
+
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
+        v = raw.get("histogram")
+        _check_view(v, "HistogramV2.histogram", RegisteredValues)
+
+    def __init__(self, histogram: RegisteredValues) -> None:
+        """Build one from values (checked; a None is not sent)."""
+        raw: dict[str, object] = {}
+        raw["histogram"] = _a_view(histogram, "HistogramV2.histogram", RegisteredValues)
+        _View.__init__(self, raw)
+
+    @property
+    def histogram(self) -> RegisteredValues:
+        """One distribution per classical register (IonQ's RegisteredProbabilities and RegisteredHistogram)."""
+        c = self._cache
+        if "histogram" in c:
+            return cast("RegisteredValues", c["histogram"])
+        v = self._raw.get("histogram")
+        r = _checked(v, RegisteredValues)
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["histogram"] = r
+        return r
+
+
+class RegisteredValues(_View):
+    """One distribution per classical register (IonQ's RegisteredProbabilities and RegisteredHistogram)."""
+
+    __slots__ = ()
+    _SCHEMA = "RegisteredValues"
+    _CHECKED = ("registers",)
+    _FIELDS = ("registers",)
+
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
+        v = raw.get("registers")
+        _map(
+            v,
+            "RegisteredValues.registers",
+            lambda x: _map_num(
+                x,
+                "RegisteredValues.registers[]",
+                lambda x: _float(x, "RegisteredValues.registers[][]"),
+            ),
+        )
+
+    def __init__(self, registers: Mapping[str, Mapping[str, float]]) -> None:
+        """Build one from values (checked; a None is not sent)."""
+        raw: dict[str, object] = {}
+        raw["registers"] = {
+            k: {
+                k: _a_float(x, "RegisteredValues.registers[][]")
+                for k, x in _a_map(x, "RegisteredValues.registers[]").items()
+            }
+            for k, x in _a_map(registers, "RegisteredValues.registers").items()
+        }
+        _View.__init__(self, raw)
+
+    @property
+    def registers(self) -> Mapping[str, Mapping[str, float]]:
+        """Register name -> zero-padded bitstring (bit 0 rightmost) -> probability or shot count."""
+        c = self._cache
+        if "registers" in c:
+            return cast("Mapping[str, Mapping[str, float]]", c["registers"])
+        v = self._raw.get("registers")
+        r = _map(
+            v,
+            "RegisteredValues.registers",
+            lambda x: _map_num(
+                x,
+                "RegisteredValues.registers[]",
+                lambda x: _float(x, "RegisteredValues.registers[][]"),
+            ),
+        )
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["registers"] = r
+        return r
+
+
+class ShotsV2(_View):
+    """`ionq.result.shots.json.v2`: every shot's measured bits per classical register, in the order the shots ran."""
+
+    __slots__ = ()
+    _SCHEMA = "ShotsV2"
+    _CHECKED = ("shots",)
+    _FIELDS = ("shots",)
+
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
+        v = raw.get("shots")
+        _check_tuple_view(v, "ShotsV2.shots", "ShotsV2.shots[]", ShotRegisters)
+
+    def __init__(self, shots: Sequence[ShotRegisters]) -> None:
+        """Build one from values (checked; a None is not sent)."""
+        raw: dict[str, object] = {}
+        raw["shots"] = [
+            _a_view(x, "ShotsV2.shots[]", ShotRegisters) for x in _a_seq(shots, "ShotsV2.shots")
+        ]
+        _View.__init__(self, raw)
+
+    @property
+    def shots(self) -> tuple[ShotRegisters, ...]:
+        c = self._cache
+        if "shots" in c:
+            return cast("tuple[ShotRegisters, ...]", c["shots"])
+        v = self._raw.get("shots")
+        r = _tuple_checked(v, ShotRegisters)
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["shots"] = r
+        return r
+
+
+class ShotRegisters(_View):
+    """One shot (IonQ's ShotResult)."""
+
+    __slots__ = ()
+    _SCHEMA = "ShotRegisters"
+    _CHECKED = ("registers",)
+    _FIELDS = ("registers",)
+
+    @classmethod
+    def _check_raw(cls, raw: dict[str, object]) -> None:
+        v = raw.get("registers")
+        _map(
+            v,
+            "ShotRegisters.registers",
+            lambda x: _tuple_num(
+                x, "ShotRegisters.registers[]", lambda x: _float(x, "ShotRegisters.registers[][]")
+            ),
+        )
+
+    def __init__(self, registers: Mapping[str, Sequence[float]]) -> None:
+        """Build one from values (checked; a None is not sent)."""
+        raw: dict[str, object] = {}
+        raw["registers"] = {
+            k: [
+                _a_range(
+                    _a_float(x, "ShotRegisters.registers[][]"), "ShotRegisters.registers[][]", 0, 1
+                )
+                for x in _a_seq(x, "ShotRegisters.registers[]")
+            ]
+            for k, x in _a_map(registers, "ShotRegisters.registers").items()
+        }
+        _View.__init__(self, raw)
+
+    @property
+    def registers(self) -> Mapping[str, tuple[float, ...]]:
+        """Register name -> the bits measured (element `i` is bit `i`), each 0 or 1; IonQ types them as numbers."""
+        c = self._cache
+        if "registers" in c:
+            return cast("Mapping[str, tuple[float, ...]]", c["registers"])
+        v = self._raw.get("registers")
+        r = _map(
+            v,
+            "ShotRegisters.registers",
+            lambda x: _tuple_num(
+                x, "ShotRegisters.registers[]", lambda x: _float(x, "ShotRegisters.registers[][]")
+            ),
+        )
+        if c is _NO_CACHE:
+            c = {}
+            _set_cache(self, c)
+        c["registers"] = r
+        return r
 
 
 class JobOptions(TypedDict, total=False):

@@ -231,7 +231,7 @@ class APIResponseValidationError(APIError):
     """A 2xx response whose body does not parse as the contract says.
 
     `response` is None when the problem surfaced later, reading a lazily parsed field of a
-    snapshot (then `body` holds that field's JSON).
+    snapshot (then `body` holds that field's JSON). `reason` is the message without the body.
     """
 
     def __init__(
@@ -246,6 +246,7 @@ class APIResponseValidationError(APIError):
             request=response.request if response is not None else None,
             body=body,
         )
+        self.reason = message
         self.response = response
         self.status_code: int | None = response.status_code if response is not None else None
 

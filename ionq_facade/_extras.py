@@ -57,7 +57,7 @@ class JobExtras(_Raw):
     def _field_error(self, key: str, exc: APIResponseValidationError) -> Exception:
         body = json.dumps(self._raw.get(key)).encode()
         return APIResponseValidationError(
-            f"job {self._raw.get(Key.ID)}: field {key!r} does not parse ({exc.args[0]})", body=body
+            f"job {self._raw.get(Key.ID)}: field {key!r} does not parse ({exc.reason})", body=body
         )
 
     def __hash__(self) -> int:

@@ -24,7 +24,8 @@ from types import MappingProxyType
 from typing import TypeVar, cast
 from urllib.parse import urlsplit
 
-from ionq_facade._generated.tables import RESULT_LINKS, CircuitFormat, Key
+from ionq_facade._generated.tables import RESULT_LINKS, CircuitFormat, Key, ResultFormat
+from ionq_facade._generated.views import HistogramV2, ProbabilitiesV2, ShotsV2
 
 from ._circuits import Gate, NativeCircuit
 from ._config import TimeoutTypes
@@ -54,10 +55,6 @@ def _frozen_registers(data: Mapping[str, Mapping[str, float]]) -> Mapping[str, M
     return MappingProxyType({name: MappingProxyType(dict(d)) for name, d in data.items()})
 
 
-def _numbers(value: object, what: str) -> dict[str, float]:
-    return {str(k): _float(v, f"{what}.{k}") for k, v in _obj(value, what).items()}
-
-
 def _state(value: object, what: str) -> int:
     if isinstance(value, str) and value.isdigit():
         return int(value)
@@ -82,8 +79,9 @@ class Histogram:
 
     @classmethod
     def _from_json(cls, value: object) -> Histogram:
-        data = _obj(value, "histogram")
-        return cls({_state(k, f"histogram key {k!r}"): _float(v, f"histogram.{k}")
+        what = ResultFormat.HISTOGRAM_V1
+        data = _obj(value, what)
+        return cls({_state(k, f"{what} key {k!r}"): _float(v, f"{what}[{k!r}]")
                     for k, v in data.items()})  # fmt: skip
 
 
@@ -104,9 +102,10 @@ class Shots:
 
     @classmethod
     def _from_json(cls, value: object) -> Shots:
+        what = ResultFormat.SHOTS_V1
         if not isinstance(value, list):
-            raise TypeError(f"shots: expected a list, got {type(value).__name__}")
-        return cls(tuple(_state(s, f"shots[{i}]") for i, s in enumerate(value)))
+            raise TypeError(f"{what}: expected a list, got {type(value).__name__}")
+        return cls(tuple(_state(s, f"{what}[{i}]") for i, s in enumerate(value)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,18 +122,12 @@ class RegisterDistributions:
         return self.registers[register]
 
     @classmethod
-    def _read(cls, value: object, key: str) -> RegisterDistributions:
-        inner = _obj(_obj(value, key).get(key), key)
-        regs = _obj(inner.get("registers"), f"{key}.registers")
-        return cls({n: _numbers(d, f"{key}.registers.{n}") for n, d in regs.items()})
-
-    @classmethod
     def _probabilities_from_json(cls, value: object) -> RegisterDistributions:
-        return cls._read(value, "probabilities")
+        return cls(ProbabilitiesV2._parse(value).probabilities.registers)
 
     @classmethod
     def _histogram_from_json(cls, value: object) -> RegisterDistributions:
-        return cls._read(value, "histogram")
+        return cls(HistogramV2._parse(value).histogram.registers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,17 +145,13 @@ class RegisterShots:
 
     @classmethod
     def _from_json(cls, value: object) -> RegisterShots:
-        raw = _obj(value, "shots").get("shots")
-        if not isinstance(raw, list):
-            raise TypeError("shots.shots: expected a list")
-        shots = []
-        for i, entry in enumerate(raw):
-            regs = _obj(_obj(entry, f"shots[{i}]").get("registers"), f"shots[{i}].registers")
-            shots.append(MappingProxyType({
-                name: tuple(_int(b, f"shots[{i}].{name}") for b in _list(bits, name))
-                for name, bits in regs.items()
-            }))  # fmt: skip
-        return cls(tuple(shots))
+        return cls(tuple(
+            MappingProxyType({
+                name: tuple(_bit(b, f"{ResultFormat.SHOTS_V2} shot {i}, {name}") for b in bits)
+                for name, bits in shot.registers.items()
+            })
+            for i, shot in enumerate(ShotsV2._parse(value).shots)
+        ))  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +212,13 @@ def _int(value: object, what: str) -> int:
     return value
 
 
+def _bit(value: float, what: str) -> int:
+    # IonQ types a bit as a number (ShotRegisters): 1 and 1.0 are both bit 1.
+    if value not in (0, 1):
+        raise TypeError(f"{what}: expected a bit (0 or 1), got {value!r}")
+    return int(value)
+
+
 def _float(value: object, what: str) -> float:
     if type(value) not in (int, float) or not math.isfinite(cast(float, value)):
         raise TypeError(f"{what}: expected a finite number, got {value!r}")
@@ -232,12 +228,6 @@ def _float(value: object, what: str) -> float:
 def _obj(value: object, what: str) -> Mapping[str, object]:
     if not isinstance(value, dict):
         raise TypeError(f"{what}: expected an object, got {type(value).__name__}")
-    return value
-
-
-def _list(value: object, what: str) -> Sequence[object]:
-    if not isinstance(value, list):
-        raise TypeError(f"{what}: expected a list, got {type(value).__name__}")
     return value
 
 

@@ -253,9 +253,10 @@ def parse_response(call: Call[T], response: httpx.Response) -> T:
         IndexError,
         RecursionError,
     ) as exc:
+        detail = exc.reason if isinstance(exc, APIResponseValidationError) else exc
         raise APIResponseValidationError(
             f"{call.method} {call.path} -> {response.status_code}: "
-            f"the body does not match the API contract ({exc})",
+            f"the body does not match the API contract ({detail})",
             response=response,
             body=content,
         ) from exc

@@ -106,6 +106,7 @@ class Emitter:
         self.renames: dict[str, str] = config.get("renames", {})
         self.extras: dict[str, Schema] = config.get("extras", {})
         self.lazy: set[str] = set(config.get("lazy", []))
+        self.private: set[str] = set(config.get("private", []))
 
     # -- schemas to Python types -------------------------------------------------------
 
@@ -248,7 +249,10 @@ class Emitter:
             f'    """{doc}"""',
             "",
             "    __slots__ = ()",
-            f"    __module__ = {self.config['module']!r}",
+        ]
+        if schema_name not in self.private:
+            lines.append(f"    __module__ = {self.config['module']!r}")
+        lines += [
             f"    _SCHEMA = {schema_name!r}",
         ]
         checked = [f.attr for f in fields if f.required or schema_name not in self.lazy]
@@ -434,7 +438,10 @@ class Emitter:
         )
         lines = [header.rstrip()]
         lines.append("")
-        public = [*self.names.values(), *self.config.get("keywords", {})]
+        public = [
+            *(n for s, n in self.names.items() if s not in self.private),
+            *self.config.get("keywords", {}),
+        ]
         lines.append(f"__all__ = {sorted(public)!r}")
         for schema_name in self.names:
             lines += self.emit_class(schema_name)

@@ -188,7 +188,7 @@ def _check_view(v: object, where: str, cls: type[_View]) -> None:
     try:
         cls._check_raw(v)
     except APIResponseValidationError as exc:  # name the path to the nested value
-        message = f"{where}: {exc.args[0]}"
+        message = f"{where}: {exc.reason}"
         raise APIResponseValidationError(message, body=exc.body or b"") from None
 
 
@@ -257,7 +257,7 @@ def _view(v: object, where: str, cls: type[V]) -> V:
     try:
         cls._check_raw(v)
     except APIResponseValidationError as exc:  # name the path to the nested value
-        message = f"{where}: {exc.args[0]}"
+        message = f"{where}: {exc.reason}"
         raise APIResponseValidationError(message, body=exc.body or b"") from None
     view = _new(cls)  # `cls._wrap(v)`, inlined: a page builds thousands
     _set_raw(view, v)
@@ -401,7 +401,7 @@ class _View:
     def _field_error(self, key: str, exc: APIResponseValidationError) -> Exception:
         """The error of a field read after building, carrying that field's JSON."""
         body = json.dumps(self._raw.get(key)).encode()
-        message = f"field {key!r} does not parse ({exc.args[0]})"
+        message = f"field {key!r} does not parse ({exc.reason})"
         return APIResponseValidationError(message, body=body)
 
     @classmethod

@@ -10,6 +10,7 @@ import pytest
 from ionq_emulator.server import EmulatorServer
 from ionq_emulator.testing import TEST_API_KEY
 from ionq_facade import (
+    APIResponseValidationError,
     AsyncIonQ,
     Circuit,
     Histogram,
@@ -113,8 +114,13 @@ def test_malformed_payloads_are_typed_errors() -> None:
         Shots._from_json({"0": 1})
     with pytest.raises(TypeError, match="expected an integer"):
         Histogram._from_json({"zero": 1})
-    with pytest.raises(TypeError):
+    with pytest.raises(APIResponseValidationError, match=r"ShotsV2\.shots: expected a list"):
         RegisterShots._from_json({"shots": {"registers": {}}})
+    with pytest.raises(TypeError, match="expected a bit"):
+        RegisterShots._from_json({"shots": [{"registers": {"c": [2]}}]})
+    bits = RegisterShots._from_json({"shots": [{"registers": {"c": [1.0, 0]}}]})
+    assert bits.register("c") == ((1, 0),)
+    assert type(bits.register("c")[0][0]) is int
 
 
 def test_async_twin(emulator: EmulatorServer) -> None:
