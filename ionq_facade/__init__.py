@@ -8,7 +8,7 @@ with IonQ() as client:
     print(client.jobs.probabilities(job))
 """
 
-from ._circuits import QASM3, Circuit, GateCircuit, NativeCircuit
+from ._circuits import QASM3, Circuit, Gate, GateCircuit, GateCounts, NativeCircuit
 from ._client import AsyncIonQ, IonQ
 from ._config import DEFAULT_BASE_URL, DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT
 from ._errors import (
@@ -116,7 +116,9 @@ __all__ = [
     "EstimateContext",
     "EventLoopError",
     "Fidelity",
+    "Gate",
     "GateCircuit",
+    "GateCounts",
     "Histogram",
     "InternalServerError",
     "InvalidArgumentError",

@@ -24,7 +24,9 @@ from ionq_facade import (
     Compilation,
     CostLimit,
     ErrorMitigation,
+    Gate,
     GateCircuit,
+    GateCounts,
     Histogram,
     IonQ,
     Job,
@@ -154,6 +156,11 @@ def sync_client(client: IonQ) -> None:
     assert_type(client.jobs.register_shots(job), RegisterShots)
     assert_type(Circuit(1).h(0).to_input(), dict[str, object])
     assert_type(QASM3("OPENQASM 3.0;").to_input(), dict[str, object])
+    bell = Circuit(2).h(0).cnot(0, 1)
+    first: Gate = bell.gates[0]
+    assert_type(first.targets, tuple[int, ...])
+    assert_type(bell.gate_counts(), GateCounts)
+    assert_type(bell.gate_counts().two_qubit, int)
 
 
 def errors(client: IonQ, status: APIStatusError, ended: JobEndedError) -> None:
