@@ -34,6 +34,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("ionq_facade/_flow.py", "url"): "a key of a generated endpoint's request (`_get_kwargs`)",
     ("ionq_facade/_models.py", "probabilities"): "what is parsed, named in its error messages",
     ("ionq_facade/_validation.py", "jobs"): "the façade keyword `jobs`, named in its errors",
+    ("ionq_facade/_circuits/_gate.py", "s"): "an English plural in an error message",
+    ("ionq_facade/_transport.py", "failed"): "English in a connection error's message",
     ("ionq_facade/_results.py", "registers"): "RegisterDistributions' attribute, frozen in "
     "__post_init__ (Python, not JSON)",
     **{
@@ -55,7 +57,7 @@ def _schemas(node: object) -> Iterator[dict[str, Any]]:
 
 
 def contract_names() -> set[str]:
-    """Every JSON name of the contract: properties, parameters, job types, result formats."""
+    """Every JSON name of the contract: properties, parameters, and every enum's values."""
     names: set[str] = set()
     for node in _schemas(SPEC["components"]["schemas"]):
         if isinstance(node.get("properties"), dict):
@@ -63,9 +65,9 @@ def contract_names() -> set[str]:
     for node in _schemas([SPEC["paths"], SPEC["components"]["parameters"]]):
         if "in" in node and isinstance(node.get("name"), str):
             names.add(node["name"])
-    schemas = SPEC["components"]["schemas"]
-    names |= set(schemas["Job"]["properties"]["type"]["x-known-values"])
-    names |= set(schemas["ArtifactDescriptor"]["properties"]["format"]["x-known-values"])
+    for node in _schemas(SPEC):  # enum values: statuses, job types, formats, gatesets...
+        for key in ("enum", "x-known-values"):
+            names |= {v for v in node.get(key, []) if isinstance(v, str)}
     return names
 
 
