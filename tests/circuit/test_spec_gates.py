@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import copy
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +14,8 @@ from typing import Any
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.project_copy import ROOT, copy_project
+
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT / "scripts"))
 import gates_codegen  # noqa: E402
@@ -75,11 +75,7 @@ def _add_gate(spec: Path) -> None:
 
 
 def test_a_gate_added_to_the_spec_is_buildable_after_regenerate(tmp_path: Path) -> None:
-    for name in ["openapi.yaml", "openapi-python-client.yaml", "pyproject.toml"]:
-        shutil.copy(ROOT / name, tmp_path / name)
-    skip = shutil.ignore_patterns("__pycache__", "cli")
-    for name in ["scripts", "templates", "generated", "ionq_facade"]:
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=skip, symlinks=True)
+    copy_project(tmp_path)
     _add_gate(tmp_path / "openapi.yaml")
     env = dict(os.environ, PYTHONPATH=str(tmp_path))
 

@@ -15,7 +15,8 @@ import sys
 import textwrap
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.project_copy import ROOT, copy_project
+
 BIN = Path(sys.executable).parent
 
 PRIORITY_OPERATION = """\
@@ -67,12 +68,7 @@ print("ok")
 
 
 def _copy(tmp: Path) -> Path:
-    for name in ["openapi.yaml", "openapi-python-client.yaml", "pyproject.toml"]:
-        shutil.copy(ROOT / name, tmp / name)
-    skip = shutil.ignore_patterns("__pycache__", "cli")
-    for name in ["scripts", "templates", "generated", "ionq_facade"]:
-        # symlinks=True keeps ionq_facade/_generated a link to generated/, as in the checkout.
-        shutil.copytree(ROOT / name, tmp / name, ignore=skip, symlinks=True)
+    copy_project(tmp)
     (tmp / "tests" / "contract").mkdir(parents=True)
     for name in ["tests/__init__.py", "tests/conftest.py", "tests/contract/__init__.py"]:
         shutil.copy(ROOT / name, tmp / name)

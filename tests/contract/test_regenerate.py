@@ -14,27 +14,12 @@ from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.project_copy import ROOT, copy_project
 
 
 @pytest.fixture
 def checkout(tmp_path: Path) -> Path:
-    """A copy of the parts of the project the generator reads and writes."""
-    for name in ["openapi.yaml", "openapi-python-client.yaml", "pyproject.toml"]:
-        shutil.copy(ROOT / name, tmp_path / name)
-    shutil.copytree(ROOT / "scripts", tmp_path / "scripts")
-    # The resource classes are written from ionq_facade/resources/_bindings.py.
-    shutil.copytree(
-        ROOT / "ionq_facade",
-        tmp_path / "ionq_facade",
-        ignore=shutil.ignore_patterns("__pycache__"),
-        symlinks=True,  # ionq_facade/_generated stays a link to generated/
-    )
-    shutil.copytree(ROOT / "templates", tmp_path / "templates")
-    shutil.copytree(
-        ROOT / "generated", tmp_path / "generated", ignore=shutil.ignore_patterns("__pycache__")
-    )
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 def run(checkout: Path, *args: str) -> subprocess.CompletedProcess[str]:
