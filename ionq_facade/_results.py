@@ -62,7 +62,8 @@ def _state(value: object, what: str) -> int:
 
 
 # dataclasses, not attrs: httpx already imports dataclasses, and attrs would add about 9 ms
-# to `import ionq_facade` (benchmarks, case 5). Each __post_init__ stores a read-only copy.
+# to `import ionq_facade` (benchmarks, case 5). Each __post_init__ stores a read-only copy,
+# which pickles through __reduce__ as plain dicts.
 @dataclass(frozen=True, slots=True)
 class Histogram:
     """Shots per basis state (qubit 0 the least significant bit). On IonQ's ideal
@@ -72,6 +73,9 @@ class Histogram:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "counts", _frozen_counts(self.counts))
+
+    def __reduce__(self) -> tuple[type[Histogram], tuple[object]]:
+        return Histogram, (dict(self.counts),)  # a mappingproxy does not pickle
 
     @property
     def total(self) -> float:
@@ -118,6 +122,9 @@ class RegisterDistributions:
     def __post_init__(self) -> None:
         object.__setattr__(self, "registers", _frozen_registers(self.registers))
 
+    def __reduce__(self) -> tuple[type[RegisterDistributions], tuple[object]]:
+        return RegisterDistributions, ({n: dict(d) for n, d in self.registers.items()},)
+
     def __getitem__(self, register: str) -> Mapping[str, float]:
         return self.registers[register]
 
@@ -136,6 +143,13 @@ class RegisterShots:
 
     shots: tuple[Mapping[str, tuple[int, ...]], ...]
 
+    def __post_init__(self) -> None:
+        frozen = tuple(MappingProxyType(dict(shot)) for shot in self.shots)
+        object.__setattr__(self, "shots", frozen)
+
+    def __reduce__(self) -> tuple[type[RegisterShots], tuple[object]]:
+        return RegisterShots, (tuple(dict(shot) for shot in self.shots),)
+
     def __len__(self) -> int:
         return len(self.shots)
 
@@ -146,10 +160,10 @@ class RegisterShots:
     @classmethod
     def _from_json(cls, value: object) -> RegisterShots:
         return cls(tuple(
-            MappingProxyType({
+            {
                 name: tuple(_bit(b, f"{ResultFormat.SHOTS_V2} shot {i}, {name}") for b in bits)
                 for name, bits in shot.registers.items()
-            })
+            }
             for i, shot in enumerate(ShotsV2._parse(value).shots)
         ))  # fmt: skip
 

@@ -36,8 +36,11 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("ionq_facade/_validation.py", "jobs"): "the façade keyword `jobs`, named in its errors",
     ("ionq_facade/_circuits/_gate.py", "s"): "an English plural in an error message",
     ("ionq_facade/_transport.py", "failed"): "English in a connection error's message",
-    ("ionq_facade/_results.py", "registers"): "RegisterDistributions' attribute, frozen in "
-    "__post_init__ (Python, not JSON)",
+    **{
+        ("ionq_facade/_results.py", name): "a result class's attribute, frozen in __post_init__ "
+        "(Python, not JSON)"
+        for name in ("registers", "shots")
+    },
     **{
         ("ionq_facade/resources/_bindings.py", name): _PYTHON
         for name in ("jobs", "sessions", "end", "cost", "probabilities", "histogram", "shots")
