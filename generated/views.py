@@ -374,7 +374,7 @@ class _View:
     __slots__ = ("_cache", "_raw")
     _SCHEMA = ""
     _CHECKED: tuple[str, ...] = ()
-    _FIELDS: tuple[str, ...] = ()
+    _FIELDS: tuple[str, ...] = ()  # shown by the repr
 
     _raw: dict[str, object]
     # Parsed non-scalar fields: a shared, read-only empty one until the first is kept.
@@ -519,6 +519,7 @@ class Job(JobExtras, _View):
     _CHECKED = ("status", "id", "type", "backend")
     _FIELDS = (
         "id",
+        "status",
         "type",
         "backend",
         "dry_run",
@@ -1022,7 +1023,7 @@ class JobRef(JobRefExtras, _View):
     __module__ = "ionq_facade"
     _SCHEMA = "JobCreated"
     _CHECKED = ("id", "session_id")
-    _FIELDS = ("id", "session_id")
+    _FIELDS = ("id", "status", "session_id")
 
     def __init__(self, id: str, session_id: str | None = None, status: str | None = None) -> None:
         """Build one from values (checked; a None is not sent)."""

@@ -138,6 +138,9 @@ class JobResultsExtras(_Raw):
         found = {k: _checked(v, ResultArtifact) for k, v in self._raw.items() if not _is_link(v)}
         return _keep(self, "artifacts", MappingProxyType(found))
 
+    def __repr__(self) -> str:
+        return f"JobResults(links={dict(self.links)!r}, artifacts={dict(self.artifacts)!r})"
+
     @classmethod
     def _check_raw(cls, raw: dict[str, object]) -> None:
         """Every link's URL a string, every other entry an artifact descriptor."""
@@ -156,6 +159,7 @@ class JobResultsExtras(_Raw):
                 )
         for key, value in descriptors:
             _check_view(value, f"JobResults.{key}", ResultArtifact)
+
 
 def _is_link(value: object) -> bool:
     """A short-name link (`{"url": ...}`), as opposed to an artifact descriptor."""

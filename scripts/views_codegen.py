@@ -259,7 +259,10 @@ class Emitter:
         provided = extra.get("provides", []) if extra else []
         checked = [p for p in provided if p in schema.get("required", [])] + checked
         lines.append(f"    _CHECKED = {tuple(checked)!r}")
-        lines.append(f"    _FIELDS = {tuple(f.attr for f in fields)!r}")
+        # What the repr shows: every property in the schema's order, the base's included.
+        attrs = {f.key: f.attr for f in fields} | {p: p for p in provided}
+        shown = tuple(attrs[k] for k in schema.get("properties", {}) if k in attrs)
+        lines.append(f"    _FIELDS = {shown!r}")
         # Only a generated check covers nested views' JSON; the generic one reads fields.
         checks_json = schema_name not in self.lazy and not provided and bool(fields)
         if schema_name in self.lazy:

@@ -375,7 +375,7 @@ class _View:
     __slots__ = ("_cache", "_raw")
     _SCHEMA = ""
     _CHECKED: tuple[str, ...] = ()
-    _FIELDS: tuple[str, ...] = ()
+    _FIELDS: tuple[str, ...] = ()  # shown by the repr
 
     _raw: dict[str, object]
     # Parsed non-scalar fields: a shared, read-only empty one until the first is kept.

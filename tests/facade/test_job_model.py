@@ -18,6 +18,8 @@ from ionq_facade import (
     Job,
     JobFailure,
     JobPage,
+    JobRef,
+    JobResults,
     JobStatus,
     Noise,
     ResultArtifact,
@@ -190,3 +192,18 @@ def test_from_dict_refuses_what_is_not_a_job(data: object) -> None:
 
     with pytest.raises(ArgumentTypeError):
         Job.from_dict(data)  # type: ignore[arg-type]
+
+
+def test_reprs_show_what_the_base_classes_supply() -> None:
+    ref = JobRef._parse({"id": "job-1", "status": "submitted"})
+    status = "<JobStatus.SUBMITTED: 'submitted'>"
+    assert repr(ref) == f"JobRef(id='job-1', status={status}, session_id=None)"
+    results = JobResults._parse({
+        "probabilities": {"url": "/v0.4/jobs/job-1/results/probabilities"},
+        "ionq.result.histogram.json.v1": {
+            "id": "a-1", "format": "ionq.result.histogram.json.v1", "media_type": "application/json"
+        },
+    })  # fmt: skip
+    shown = repr(results)
+    assert "links={'probabilities': '/v0.4/jobs/job-1/results/probabilities'}" in shown
+    assert "artifacts={'ionq.result.histogram.json.v1': ResultArtifact(id='a-1'" in shown
