@@ -3,7 +3,7 @@ programs (`QASM3`). Public from `ionq_facade`; the modules here are private.
 
 What each gate takes is generated from the contract's gate schemas
 (`ionq_facade._generated.gates`, see scripts/gates_codegen.py). Importing this package
-loads neither httpx nor the generated models; `to_input` and `to_multi` do, when called.
+does not load httpx.
 Units follow IonQ: qis rotations are in radians, native phases and angles in turns.
 """
 

@@ -8,9 +8,8 @@ as a 400 at submission. JSON read back with `from_dict` goes through the same ch
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Final, Self
+from typing import Any, ClassVar, Final, Self
 
 from ionq_facade._errors import InvalidArgumentError
 from ionq_facade._generated.gates import (
@@ -40,15 +39,10 @@ from ._checks import (
 )
 from ._gate import Gate, GateCounts, gate_from_json, make_gate
 
-if TYPE_CHECKING:
-    # Imported when first used: `ionq_facade._generated.models` pulls in httpx, and
-    # building a circuit should not have to pay for that.
-    from ionq_facade._generated import models as api
-
 _REPR_GATES: Final = 12
 
 
-class GateCircuit(ABC):
+class GateCircuit:
     """A gate-list circuit of either gateset: what `Circuit` and `NativeCircuit` share.
 
     Annotate with this where either will do (a list mixing both is a `list[GateCircuit]`
@@ -62,6 +56,8 @@ class GateCircuit(ABC):
 
     def __init__(self, qubits: int, *, name: str | None = None) -> None:
         where = type(self).__name__
+        if type(self) is GateCircuit:  # only its subclasses name a gateset
+            raise TypeError("GateCircuit is abstract: build a Circuit or a NativeCircuit")
         self._qubits = qubit_count(qubits, where)
         self._name = check_name(name, where)
         self._gates: list[Gate] = []
@@ -158,21 +154,14 @@ class GateCircuit(ABC):
         circuit._gates = gates
         return circuit
 
-    @abstractmethod
     def to_input(self) -> dict[str, object]:
-        """A single-circuit job's `input`, as JSON checked against the API's schema."""
+        """A single-circuit job's `input`, as JSON (each gate was checked when added,
+        against the spec's gate table)."""
+        return self.to_dict()
 
     def to_multi(self) -> dict[str, object]:
-        """One entry of a multi-circuit job (it keeps `name`), as JSON checked against the
-        API's schema."""
-        return self._multi_model().to_dict()
-
-    @abstractmethod
-    def _multi_model(self) -> api.QisCircuit | api.NativeCircuit:
-        """The generated model of `to_multi`, which the multi-circuit create sends."""
-
-    def _multi_dict(self) -> dict[str, Any]:
-        entry = self.to_dict()
+        """One entry of a multi-circuit job, as JSON: `to_input` with the `name` kept."""
+        entry: dict[str, object] = self.to_dict()
         if self._name is not None:
             entry[NAME] = self._name
         return entry
@@ -202,17 +191,6 @@ class Circuit(GateCircuit, QisGates):
 
     __slots__ = ()
 
-    def to_input(self) -> dict[str, object]:
-        """A single-circuit job's `input`, as JSON checked against the API's schema."""
-        from ionq_facade._generated.models import QisCircuitInput
-
-        return QisCircuitInput.from_dict(self.to_dict()).to_dict()
-
-    def _multi_model(self) -> api.QisCircuit:
-        from ionq_facade._generated.models import QisCircuit
-
-        return QisCircuit.from_dict(self._multi_dict())
-
 
 class NativeCircuit(GateCircuit, NativeGates):
     """A circuit in IonQ's hardware-native gateset; phases and angles in turns.
@@ -221,14 +199,3 @@ class NativeCircuit(GateCircuit, NativeGates):
     """
 
     __slots__ = ()
-
-    def to_input(self) -> dict[str, object]:
-        """A single-circuit job's `input`, as JSON checked against the API's schema."""
-        from ionq_facade._generated.models import NativeCircuitInput
-
-        return NativeCircuitInput.from_dict(self.to_dict()).to_dict()
-
-    def _multi_model(self) -> api.NativeCircuit:
-        from ionq_facade._generated.models import NativeCircuit as NativeCircuitModel
-
-        return NativeCircuitModel.from_dict(self._multi_dict())

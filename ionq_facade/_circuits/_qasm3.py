@@ -78,10 +78,8 @@ class QASM3:
         return {DATA: self._source}
 
     def to_input(self) -> dict[str, object]:
-        """The job's `input`, as JSON checked against the API's schema."""
-        from ionq_facade._generated.models import Qasm3Input
-
-        return Qasm3Input.from_dict(self.to_dict()).to_dict()
+        """The job's `input`, as JSON."""
+        return self.to_dict()
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:

@@ -142,11 +142,6 @@ def create(
     `qis` with each circuit naming its own. Retried once sent only if the
     server dedupes (see `IonQ`).
     """
-    from ionq_facade._generated.models import (
-        CircuitJobCreate,
-        MultiCircuitInput,
-        MultiCircuitJobCreate,
-    )
     from ionq_facade._generated.views import job_options_json
 
     named = isinstance(program, (GateCircuit, QASM3)) and program.name is not None
@@ -155,7 +150,6 @@ def create(
     fields = _options_json(options, job_options_json)
     target = _backend(backend)
     body: dict[str, object]
-    model: type[CircuitJobCreate | MultiCircuitJobCreate] = CircuitJobCreate
     if isinstance(program, (GateCircuit, QASM3)):
         body = {
             Key.TYPE: JobType.QASM3_V1 if isinstance(program, QASM3) else JobType.CIRCUIT_V1,
@@ -176,15 +170,14 @@ def create(
                     "Circuit and NativeCircuit only"
                 )
         native = all(isinstance(c, NativeCircuit) for c in circuits)
-        model = MultiCircuitJobCreate
         body = {
             Key.TYPE: JobType.MULTI_CIRCUIT_V1,
             Key.BACKEND: target,
-            Key.INPUT: MultiCircuitInput(
-                gateset=NativeCircuit.gateset if native else Circuit.gateset,
-                circuits=[c._multi_model() for c in circuits],
-                qubits=max(c.qubits for c in circuits),
-            ).to_dict(),
+            Key.INPUT: {
+                Key.GATESET: NativeCircuit.gateset if native else Circuit.gateset,
+                Key.CIRCUITS: [c.to_multi() for c in circuits],
+                Key.QUBITS: max(c.qubits for c in circuits),
+            },
             **fields,
         }
     else:
@@ -194,7 +187,7 @@ def create(
         )
     from ionq_facade._generated.api.jobs import create_job
 
-    request = create_job._get_kwargs(body=model.from_dict(body))
+    request = create_job._get_kwargs(body=body)
     return Call.of(request, JobRef._parse, creating=True, timeout=timeout)
 
 
@@ -229,13 +222,12 @@ def _override_call(
     ident: str, operation: str, overrides: Mapping[str, object], timeout: TimeoutTypes | None
 ) -> Call[JobRef]:
     from ionq_facade._generated.api.jobs import clone_job, move_job
-    from ionq_facade._generated.models import JobOverrides as Body
     from ionq_facade._generated.views import job_overrides_json
 
     endpoint = clone_job if operation == "clone" else move_job
     body = _options_json(overrides, job_overrides_json)
     return Call.of(
-        endpoint._get_kwargs(ident, body=Body.from_dict(body)),
+        endpoint._get_kwargs(ident, body=body),
         JobRef._parse,
         creating=True,
         timeout=timeout,
@@ -287,11 +279,10 @@ def cancel_many(
     for job in items:
         v.check_cancelable(job, "cancel")
     from ionq_facade._generated.api.jobs import cancel_jobs
-    from ionq_facade._generated.models import JobIds
 
     ids = v.job_ids(items)
     return Call.of(
-        cancel_jobs._get_kwargs(body=JobIds(ids=ids)),
+        cancel_jobs._get_kwargs(body={Key.IDS: ids}),
         _canceled,
         timeout=timeout,
         job_ids=tuple(ids),
@@ -314,10 +305,9 @@ def delete_many(
 ) -> Call[tuple[str, ...]]:
     """Delete several jobs in one request; returns the ids the server deleted."""
     from ionq_facade._generated.api.jobs import delete_jobs
-    from ionq_facade._generated.models import JobIds
 
     ids = v.job_ids(v.job_list(jobs))
-    request = delete_jobs._get_kwargs(body=JobIds(ids=ids))
+    request = delete_jobs._get_kwargs(body={Key.IDS: ids})
     return Call.of(request, _deleted_many, timeout=timeout)
 
 

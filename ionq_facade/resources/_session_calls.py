@@ -55,9 +55,8 @@ def create_session(
     if settings:
         body[Key.SETTINGS] = settings
     from ionq_facade._generated.api.sessions import create_session as endpoint
-    from ionq_facade._generated.models import SessionCreateRequest
 
-    request = endpoint._get_kwargs(body=SessionCreateRequest.from_dict(body))
+    request = endpoint._get_kwargs(body=body)
     return Call.of(request, Session._parse, creating=True, timeout=timeout)
 
 

@@ -2,7 +2,7 @@
 
 For each interaction of each cassette: the request names an operation of the contract;
 its JSON body validates against the operation's request schema and round-trips through
-the shipped body model (`ionq_facade._generated.models`); the response's status is
+the body model of a stock generated client (the façade ships none); the response's status is
 documented, its body validates (by the emulator's own conformance check), parses into
 the view the façade reads it through with every property the contract gives it read
 (the views are generated from openapi.yaml), and round-trips through the model a stock
@@ -70,11 +70,6 @@ def snake(op: Operation) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", op.operation_id).lower()
 
 
-def endpoint(op: Operation) -> types.ModuleType:
-    """The shipped endpoint module (its `_get_kwargs` and body model)."""
-    return endpoint_modules("ionq_facade._generated")[snake(op)]
-
-
 def stock_endpoint(op: Operation) -> types.ModuleType:
     """The stock generated client's endpoint module (its `_parse_response`)."""
     stock_client()
@@ -128,7 +123,7 @@ def to_json(parsed: object) -> object:
 
 def body_models(op: Operation) -> tuple[type, ...]:
     """The generated model(s) of the operation's request body (a union: each member)."""
-    annotation = inspect.signature(endpoint(op)._get_kwargs).parameters["body"].annotation
+    annotation = inspect.signature(stock_endpoint(op)._get_kwargs).parameters["body"].annotation
     if get_origin(annotation) in (Union, types.UnionType):
         return tuple(get_args(annotation))
     return (annotation,)

@@ -104,18 +104,17 @@ def test_gates_view_cannot_change_the_circuit() -> None:
         gates[0].gate = "x"  # type: ignore[misc]
 
 
-def test_importing_the_builder_pulls_in_neither_numpy_nor_the_generated_models() -> None:
-    heavy = ["numpy", "ionq_facade._generated.models"]
-    code = f"import sys, ionq_facade._circuits; print([m in sys.modules for m in {heavy}])"
+def test_importing_the_builder_pulls_in_no_numpy() -> None:
+    code = "import sys, ionq_facade._circuits; print('numpy' in sys.modules)"
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
-    assert out.strip() == "[False, False]"
+    assert out.strip() == "False"
 
 
 def test_gate_circuit_is_the_common_abstract_type() -> None:
     mixed: list[GateCircuit] = [Circuit(2, name="a").h(0), NativeCircuit(1).gpi(0, 0.5)]
     assert [entry.to_multi()["gateset"] for entry in mixed] == ["qis", "native"]
     assert [entry.to_input()["gateset"] for entry in mixed] == ["qis", "native"]
-    with pytest.raises(TypeError):
-        GateCircuit(1)  # type: ignore[abstract]
+    with pytest.raises(TypeError, match="abstract"):
+        GateCircuit(1)

@@ -1,7 +1,9 @@
-"""Each gate becomes exactly the JSON IonQ documents, and the generated models agree."""
+"""Each gate becomes exactly the JSON IonQ documents, and a stock generated client's models
+(tests/stock_client.py) agree."""
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Callable
 from typing import Any
@@ -9,16 +11,7 @@ from typing import Any
 import pytest
 
 from ionq_facade._circuits import Circuit, NativeCircuit
-from ionq_facade._generated.models import (
-    NativeCircuit as NativeCircuitModel,
-)
-from ionq_facade._generated.models import (
-    NativeCircuitInput,
-    QisCircuit,
-    QisCircuitInput,
-)
-from ionq_facade._generated.models.native_gate_gate import NATIVE_GATE_GATE_VALUES
-from ionq_facade._generated.models.qis_gate_gate import QIS_GATE_GATE_VALUES
+from tests.stock_client import NAME, models
 
 QisCall = Callable[[Circuit], Circuit]
 NativeCall = Callable[[NativeCircuit], NativeCircuit]
@@ -86,7 +79,7 @@ NATIVE_CASES: list[tuple[NativeCall, dict[str, Any]]] = [
 def test_qis_gate_json(call: QisCall, expected: dict[str, Any]) -> None:
     circuit = call(Circuit(3))
     assert circuit.to_dict() == {"gateset": "qis", "qubits": 3, "circuit": [expected]}
-    assert QisCircuitInput.from_dict(circuit.to_dict()).to_dict() == circuit.to_dict()
+    assert models().QisCircuitInput.from_dict(circuit.to_dict()).to_dict() == circuit.to_dict()
     assert circuit.to_input() == circuit.to_dict()
 
 
@@ -94,13 +87,15 @@ def test_qis_gate_json(call: QisCall, expected: dict[str, Any]) -> None:
 def test_native_gate_json(call: NativeCall, expected: dict[str, Any]) -> None:
     circuit = call(NativeCircuit(3))
     assert circuit.to_dict() == {"gateset": "native", "qubits": 3, "circuit": [expected]}
-    assert NativeCircuitInput.from_dict(circuit.to_dict()).to_dict() == circuit.to_dict()
+    assert models().NativeCircuitInput.from_dict(circuit.to_dict()).to_dict() == circuit.to_dict()
     assert circuit.to_input() == circuit.to_dict()
 
 
 def test_every_contract_gate_is_covered() -> None:
-    assert {expected["gate"] for _, expected in QIS_CASES} == QIS_GATE_GATE_VALUES
-    assert {expected["gate"] for _, expected in NATIVE_CASES} == NATIVE_GATE_GATE_VALUES
+    qis = importlib.import_module(f"{NAME}.models.qis_gate_gate").QIS_GATE_GATE_VALUES
+    native = importlib.import_module(f"{NAME}.models.native_gate_gate").NATIVE_GATE_GATE_VALUES
+    assert {expected["gate"] for _, expected in QIS_CASES} == qis
+    assert {expected["gate"] for _, expected in NATIVE_CASES} == native
 
 
 def test_fields_come_out_in_the_documented_order() -> None:
@@ -124,7 +119,7 @@ def test_numbers_are_normalized_to_json_types() -> None:
 
 def test_bell_input_model() -> None:
     bell = Circuit(2, name="bell").h(0).cnot(0, 1)
-    model = QisCircuitInput.from_dict(bell.to_input())
+    model = models().QisCircuitInput.from_dict(bell.to_input())
     assert model.gateset == "qis"
     assert model.qubits == 2
     assert [g.gate for g in model.circuit] == ["h", "cnot"]
@@ -136,14 +131,14 @@ def test_multi_entry_keeps_name_and_gateset() -> None:
     bell = Circuit(2, name="bell").h(0).cnot(0, 1)
     entry = bell.to_multi()
     assert entry == {**bell.to_dict(), "name": "bell"}
-    assert QisCircuit.from_dict(entry).to_dict() == entry
+    assert models().QisCircuit.from_dict(entry).to_dict() == entry
     native = NativeCircuit(1).gpi(0, 0.5).to_multi()
     assert native == {
         "gateset": "native",
         "qubits": 1,
         "circuit": [{"gate": "gpi", "target": 0, "phase": 0.5}],
     }
-    assert NativeCircuitModel.from_dict(native).to_dict() == native
+    assert models().NativeCircuit.from_dict(native).to_dict() == native
 
 
 def test_to_multi_is_plain_json() -> None:

@@ -1,8 +1,9 @@
 """The generated code behaves as the contract promises.
 
-Requests: the shipped body models (`ionq_facade._generated.models`) send what is given and
-nothing else. Answers: they are read by the views generated from openapi.yaml (no response
-model is shipped), which keep what the contract leaves open and parse its examples.
+Requests: a clone/move body holds what is given and nothing else (the endpoints take the
+JSON the generated keyword builders make; no body model is shipped). Answers: they are read
+by the views generated from openapi.yaml, which keep what the contract leaves open and
+parse its examples.
 """
 
 from __future__ import annotations
@@ -10,29 +11,36 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ionq_facade import Job, JobPage, JobRef, JobResults, JobStatus
-from ionq_facade._generated.models import JobOverrides, JobSettings, Noise
-from ionq_facade._generated.models.error_mitigation_settings import ErrorMitigationSettings
+from ionq_facade import (
+    ErrorMitigation,
+    Job,
+    JobPage,
+    JobRef,
+    JobResults,
+    JobStatus,
+    Noise,
+    Settings,
+)
+from tests.cassettes.properties import sent_override_body
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def test_clone_body_with_only_name_is_only_name() -> None:
-    assert JobOverrides(name="again").to_dict() == {"name": "again"}
+    assert sent_override_body("clone", {"name": "again"}) == {"name": "again"}
 
 
 def test_override_body_keeps_falsy_values_distinct_from_unset() -> None:
-    body = JobOverrides(
-        dry_run=False,
-        settings=JobSettings(error_mitigation=ErrorMitigationSettings(debiasing=False)),
-        noise=Noise(model="aria-1", seed=0),
-    )
-    assert body.to_dict() == {
+    overrides = {
+        "dry_run": False,
+        "settings": Settings(error_mitigation=ErrorMitigation(debiasing=False)),
+        "noise": Noise(model="aria-1", seed=0),
+    }
+    assert sent_override_body("move", overrides) == {
         "dry_run": False,
         "settings": {"error_mitigation": {"debiasing": False}},
         "noise": {"model": "aria-1", "seed": 0},
     }
-    assert JobOverrides.from_dict(body.to_dict()).to_dict() == body.to_dict()
 
 
 def test_unknown_status_is_kept() -> None:

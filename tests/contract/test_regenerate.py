@@ -37,11 +37,11 @@ def test_committed_tree_is_up_to_date(checkout: Path) -> None:
 
 
 def test_check_names_a_hand_edited_file(checkout: Path) -> None:
-    target = checkout / "generated" / "models" / "job_overrides.py"
-    target.write_text(target.read_text().replace("UNSET", "None", 1))
+    target = checkout / "generated" / "api" / "jobs" / "clone_job.py"
+    target.write_text(target.read_text().replace('"post"', '"put"', 1))
     result = run(checkout, "--check")
     assert result.returncode == 1
-    assert "models/job_overrides.py (differs)" in result.stderr
+    assert "api/jobs/clone_job.py (differs)" in result.stderr
 
 
 def test_check_names_a_hand_edited_resource_class(checkout: Path) -> None:
@@ -66,11 +66,11 @@ def test_a_binding_becomes_a_method_on_all_four_twins(checkout: Path) -> None:
 
 
 def test_check_names_added_and_removed_files(checkout: Path) -> None:
-    (checkout / "generated" / "models" / "extra.py").write_text("x = 1\n")
+    (checkout / "generated" / "api" / "extra.py").write_text("x = 1\n")
     (checkout / "generated" / "py.typed").unlink()
     result = run(checkout, "--check")
     assert result.returncode == 1
-    assert "models/extra.py (not produced by the spec)" in result.stderr
+    assert "api/extra.py (not produced by the spec)" in result.stderr
     assert "py.typed (missing from generated/)" in result.stderr
 
 
@@ -85,7 +85,7 @@ def test_check_catches_a_spec_change(checkout: Path) -> None:
     )
     result = run(checkout, "--check")
     assert result.returncode == 1
-    assert "job_overrides.py (differs)" in result.stderr
+    assert "views.py (differs)" in result.stderr  # the clone/move keywords
 
 
 def test_generation_is_deterministic(checkout: Path) -> None:
@@ -129,11 +129,14 @@ def test_only_what_is_used_is_shipped() -> None:
     # The generator's own client, and the models of answers (views.py reads those).
     for unused in ["client.py", "errors.py", "models/job.py", "models/api_error.py"]:
         assert unused not in shipped
-    # Every endpoint is still a request, and every request body a model.
+    # Every endpoint is still a request; a JSON body is taken as JSON, so no body model
+    # is shipped either (the façade builds bodies checked, with the generated keywords).
     assert "api/jobs/create_job.py" in shipped
-    assert "models/job_overrides.py" in shipped
+    assert not any(name.startswith("models/") for name in shipped)
+    assert not (ROOT / "generated" / "models").exists()
     source = (ROOT / "generated" / "api" / "jobs" / "create_job.py").read_text()
     assert "def _get_kwargs(" in source
+    assert "body: Mapping[str, Any]," in source
     assert "def sync" not in source
     assert "httpx" not in source
 
@@ -142,6 +145,7 @@ def test_prune_keeps_what_is_imported_and_deletes_the_rest(tmp_path: Path) -> No
     package = tmp_path / "pkg"
     (package / "api" / "tag").mkdir(parents=True)
     (package / "models").mkdir()
+    (package / "unused").mkdir()
     files = {
         "__init__.py": "",
         "types.py": "UNSET = object()\n",
@@ -156,14 +160,17 @@ def test_prune_keeps_what_is_imported_and_deletes_the_rest(tmp_path: Path) -> No
         "models/answer.py": "from .part import Part\n",
         "tables.py": "from .models.listed import Listed\n",  # one of ours, as views.py
         "models/listed.py": "",
+        "unused/__init__.py": "from .thing import Thing\n",  # no module of it is needed
+        "unused/thing.py": "",
     }
     for name, text in files.items():
         (package / name).write_text(text)
     ours = [package / "views.py", package / "tables.py"]
     removed = regenerate_module().prune(package, ours)
-    assert removed == ["client.py", "models/answer.py"]
+    assert removed == ["client.py", "models/answer.py", "unused/__init__.py", "unused/thing.py"]
     left = {p.relative_to(package).as_posix() for p in package.rglob("*.py")}
     assert left == set(files) - set(removed)
+    assert not (package / "unused").exists()
 
 
 def test_request_side_keeps_what_requests_reach() -> None:

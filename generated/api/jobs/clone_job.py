@@ -1,16 +1,16 @@
 """From templates/endpoint_module.py.jinja: the request only (answers are read by views.py)."""
 
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote
 
-from ...models.job_overrides import JobOverrides
 from ...types import UNSET, Unset
 
 
 def _get_kwargs(
     uuid: str,
     *,
-    body: JobOverrides,
+    body: Mapping[str, Any],
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -24,8 +24,7 @@ def _get_kwargs(
         ),
     }
 
-    _kwargs["json"] = body.to_dict()
-
+    _kwargs["json"] = body
     headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers

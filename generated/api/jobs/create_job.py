@@ -1,15 +1,14 @@
 """From templates/endpoint_module.py.jinja: the request only (answers are read by views.py)."""
 
+from collections.abc import Mapping
 from typing import Any
 
-from ...models.circuit_job_create import CircuitJobCreate
-from ...models.multi_circuit_job_create import MultiCircuitJobCreate
 from ...types import UNSET, Unset
 
 
 def _get_kwargs(
     *,
-    body: CircuitJobCreate | MultiCircuitJobCreate,
+    body: Mapping[str, Any],
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -21,11 +20,7 @@ def _get_kwargs(
         "url": "/jobs",
     }
 
-    if isinstance(body, CircuitJobCreate):
-        _kwargs["json"] = body.to_dict()
-    else:
-        _kwargs["json"] = body.to_dict()
-
+    _kwargs["json"] = body
     headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers

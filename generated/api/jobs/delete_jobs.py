@@ -1,13 +1,12 @@
 """From templates/endpoint_module.py.jinja: the request only (answers are read by views.py)."""
 
+from collections.abc import Mapping
 from typing import Any
-
-from ...models.job_ids import JobIds
 
 
 def _get_kwargs(
     *,
-    body: JobIds,
+    body: Mapping[str, Any],
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -16,8 +15,7 @@ def _get_kwargs(
         "url": "/jobs",
     }
 
-    _kwargs["json"] = body.to_dict()
-
+    _kwargs["json"] = body
     headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers

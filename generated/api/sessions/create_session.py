@@ -1,14 +1,14 @@
 """From templates/endpoint_module.py.jinja: the request only (answers are read by views.py)."""
 
+from collections.abc import Mapping
 from typing import Any
 
-from ...models.session_create_request import SessionCreateRequest
 from ...types import UNSET, Unset
 
 
 def _get_kwargs(
     *,
-    body: SessionCreateRequest,
+    body: Mapping[str, Any],
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -20,8 +20,7 @@ def _get_kwargs(
         "url": "/sessions",
     }
 
-    _kwargs["json"] = body.to_dict()
-
+    _kwargs["json"] = body
     headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
