@@ -1,7 +1,7 @@
 """Contains some shared types for properties"""
 # From templates/types.py.jinja: the generator's types without `Response`, which only the
 # generated sync/asyncio functions (not emitted, see endpoint_module.py.jinja) return, and
-# `File` a plain class rather than an attrs one (see model.py.jinja).
+# `File` a plain class rather than an attrs one (the façade does not depend on attrs).
 
 from collections.abc import Mapping
 from typing import IO, BinaryIO, Literal
