@@ -228,6 +228,24 @@ def test_a_response_field_changes_the_views_and_names_only(checkout: Path) -> No
     assert sorted(stale) == ["generated/tables.py (differs)", "generated/views.py (differs)"]
 
 
+def test_an_optional_json_body_is_an_optional_keyword(checkout: Path) -> None:
+    # Every body of the spec is required; the template's other branch, rendered here.
+    spec = checkout / "openapi.yaml"
+    text = spec.read_text()
+    start = text.index("operationId: cloneJob")
+    required = "      requestBody:\n        required: true\n"
+    at = text.index(required, start)
+    optional = required.replace("true", "false")
+    spec.write_text(text[:at] + optional + text[at + len(required) :])
+    assert run(checkout).returncode == 0
+    source = (checkout / "generated" / "api" / "jobs" / "clone_job.py").read_text()
+    compile(source, "clone_job.py", "exec")
+    assert "body: Mapping[str, Any] | None = None," in source
+    assert '    if body is not None:\n        _kwargs["json"] = body\n' in source
+    move = (checkout / "generated" / "api" / "jobs" / "move_job.py").read_text()
+    assert "body: Mapping[str, Any]," in move  # still required
+
+
 def test_check_names_a_shipped_client(checkout: Path) -> None:
     (checkout / "generated" / "client.py").write_text("class Client: ...\n")
     result = run(checkout, "--check")
